@@ -1,0 +1,29 @@
+/**
+ * `npm run build`: bundles the widget (loader, app, staff page) and the server
+ * into `dist/`. `npm start` and `npm test` run it first, so a fresh clone
+ * needs no other step.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildWidget } from './widget.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist`;
+
+rmSync(dist, { recursive: true, force: true });
+
+await Promise.all([
+  buildWidget({ outDir: `${dist}/widget` }),
+  build({
+    entryPoints: [`${root}server/main.ts`],
+    outfile: `${dist}/server/main.js`,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  }),
+]);

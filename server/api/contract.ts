@@ -1,0 +1,148 @@
+/**
+ * The HTTP API's request and response shapes, shared by the server (which
+ * produces them) and the widget and staff page (which consume them).
+ * `../shared/contract.md` is the public promise; these types may add fields
+ * but must never drop or rename the ones it names.
+ */
+
+export type Lang = 'en' | 'es';
+
+export interface Source {
+  title: string;
+  url: string;
+}
+
+/** A question a visitor can tap to ask next (an entry's title as a question). */
+export interface SuggestedQuestion {
+  id: string;
+  question: string;
+}
+
+// ---- POST /api/ask -------------------------------------------------------
+
+export interface AskRequest {
+  /** 1-500 characters after trimming. */
+  question: string;
+}
+
+export interface AnswerResponse {
+  kind: 'answer';
+  answer: {
+    /** The knowledge entry id (topic key from the knowledge brief). */
+    id: string;
+    title: string;
+    /** Markdown subset: paragraphs, `- ` lists, **bold**, *italic*, [links](https://…). */
+    text: string;
+    sources: Source[];
+  };
+  related: SuggestedQuestion[];
+  /** 0..1, calibrated: answers are only given above the engine's threshold. */
+  confidence: number;
+}
+
+export interface FallbackResponse {
+  kind: 'fallback';
+  reason: 'not-found' | 'out-of-scope';
+  message: string;
+  /** Up to 3 nearby questions the visitor may have meant. */
+  suggestions: SuggestedQuestion[];
+  callback: { offered: true; phone: string };
+}
+
+export interface EmergencyAction {
+  label: string;
+  /** Digits for a tel: link, e.g. "911". */
+  tel: string;
+}
+
+export interface EmergencyResponse {
+  kind: 'emergency';
+  message: string;
+  actions: EmergencyAction[];
+}
+
+export type AskResponse = AnswerResponse | FallbackResponse | EmergencyResponse;
+
+// ---- GET /api/config -----------------------------------------------------
+
+export interface ClinicInfo {
+  name: string;
+  phone: string;
+  hours: string;
+  afterHoursPhone: string;
+}
+
+export interface ConfigResponse {
+  clinic: ClinicInfo;
+  greeting: string;
+  starters: string[];
+  languages: Lang[];
+}
+
+// ---- POST /api/callback --------------------------------------------------
+
+export interface CallbackRequest {
+  name: string;
+  phone: string;
+  preferredTime?: string;
+  message?: string;
+  consent: true;
+  /** Honeypot: real visitors never see or fill it. */
+  website?: string;
+}
+
+/** Retries send the same `Idempotency-Key` header and get the same id back. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+export interface CallbackCreated {
+  id: string;
+}
+
+// ---- POST /api/feedback --------------------------------------------------
+
+export interface FeedbackRequest {
+  entryId: string;
+  helpful: boolean;
+}
+
+// ---- Errors (every non-2xx) ------------------------------------------------
+
+export interface ApiError {
+  error: string;
+  /** For 400s: the offending field names, each with a short human reason. */
+  fields?: Record<string, string>;
+}
+
+// ---- Staff endpoints (Authorization: Bearer ADMIN_TOKEN) -------------------
+
+export type CallbackStatus = 'new' | 'contacted' | 'closed';
+
+export interface CallbackRecord {
+  id: string;
+  createdAt: string;
+  name: string;
+  phone: string;
+  preferredTime: string | null;
+  message: string | null;
+  status: CallbackStatus;
+}
+
+export interface UnansweredQuestion {
+  /** Normalised wording used to group repeats. */
+  key: string;
+  count: number;
+  example: string;
+  lastAskedAt: string;
+}
+
+export interface FeedbackSummary {
+  entryId: string;
+  helpful: number;
+  notHelpful: number;
+}
+
+export interface DailyStat {
+  day: string;
+  questions: number;
+  callbacks: number;
+}
