@@ -6,6 +6,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildAdmin } from './admin.ts';
 import { buildWidget } from './widget.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -15,6 +16,7 @@ rmSync(dist, { recursive: true, force: true });
 
 await Promise.all([
   buildWidget({ outDir: `${dist}/widget` }),
+  buildAdmin({ outDir: `${dist}/widget` }),
   build({
     entryPoints: [`${root}server/main.ts`],
     outfile: `${dist}/server/main.js`,

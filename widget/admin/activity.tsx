@@ -1,0 +1,68 @@
+import type { DailyStat } from '../../server/api/contract.ts';
+import type { SectionProps } from './dashboard.tsx';
+import { useLoader } from './use-loader.ts';
+
+const WIDTH = 720;
+const HEIGHT = 160;
+
+/** Questions and callbacks per day as paired bars; the table below carries the same numbers for screen readers. */
+function DailyChart({ days }: { days: DailyStat[] }) {
+  const max = Math.max(1, ...days.map((d) => Math.max(d.questions, d.callbacks)));
+  const slot = WIDTH / Math.max(days.length, 1);
+  const bar = Math.max(2, slot / 2 - 2);
+  const h = (n: number) => (n / max) * (HEIGHT - 20);
+  return (
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Questions and callback requests per day">
+      {days.map((d, i) => (
+        <g key={d.day}>
+          <rect class="q" x={i * slot} y={HEIGHT - h(d.questions)} width={bar} height={h(d.questions)}>
+            <title>{`${d.day}: ${d.questions} questions`}</title>
+          </rect>
+          <rect class="c" x={i * slot + bar + 1} y={HEIGHT - h(d.callbacks)} width={bar} height={h(d.callbacks)}>
+            <title>{`${d.day}: ${d.callbacks} callbacks`}</title>
+          </rect>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+export function Activity({ api, onUnauthorized }: SectionProps) {
+  const { data, error } = useLoader(api.stats, onUnauthorized);
+  return (
+    <section aria-labelledby="activity-h">
+      <h2 id="activity-h">Activity per day</h2>
+      <p class="legend">
+        <span class="swatch q" /> questions <span class="swatch c" /> callback requests
+      </p>
+      {error.value && <p role="alert">{error.value}</p>}
+      {data.value && data.value.length === 0 && <p class="empty">No activity yet.</p>}
+      {data.value && data.value.length > 0 && (
+        <>
+          <DailyChart days={data.value} />
+          <details>
+            <summary>Numbers</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th>Day</th>
+                  <th>Questions</th>
+                  <th>Callbacks</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.value.map((d) => (
+                  <tr key={d.day}>
+                    <td>{d.day}</td>
+                    <td>{d.questions}</td>
+                    <td>{d.callbacks}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
