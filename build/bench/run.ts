@@ -101,7 +101,7 @@ const questions = questionsFrom(bundledKb);
   }
 }
 {
-  const writes = measureCallbackWrites(quick ? 200 : 2000);
+  const writes = await measureCallbackWrites(quick ? 200 : 2000);
   report(
     'Durable callback writes',
     markdownTable(
