@@ -30,7 +30,7 @@ export function generateKnowledgeBase(size: number, bundledDir: string, seed = 7
     const id = `topic-${i}`;
     const topic = [word(), word()];
     const phrasings = [
-      `what is the ${topic[0]} ${topic[1]} ${pick(rand, COMMON)}`,
+      `what is the ${topic[0]} ${topic[1]} ${pick(rand, COMMON)} ${i}`,
       `how does ${topic[0]} affect my ${pick(rand, COMMON)} ${i}`,
       `${topic[1]} and ${pick(rand, COMMON)} question ${i}`,
     ];

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * A staff-reviewable rule set: named concepts (each a list of words or
+ * phrases) and rules that fire when all concepts of one alternative appear in
+ * the same message. Used by urgent triage and by the out-of-scope list.
+ */
+// Staff may write numbers unquoted (a temperature like 102).
+const phrase = z.union([z.string().min(1), z.number()]).transform(String);
+
+export const conceptRuleSetSchema = z
+  .object({
+    concepts: z.record(z.string().min(1), z.array(phrase).min(1)),
+    rules: z
+      .array(
+        z.object({
+          id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
+          label: z.string().min(1),
+          /** Alternatives: the rule fires when every concept of any one list is present. */
+          when: z.array(z.array(z.string().min(1)).min(1)).min(1),
+          crisis: z.boolean().optional(),
+        }),
+      )
+      .min(1),
+  })
+  .superRefine((set, ctx) => {
+    const ids = new Set<string>();
+    set.rules.forEach((rule, r) => {
+      if (ids.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', r, 'id'], message: `duplicate rule id "${rule.id}"` });
+      ids.add(rule.id);
+      rule.when.forEach((alternative, a) =>
+        alternative.forEach((name, c) => {
+          if (!(name in set.concepts)) {
+            ctx.addIssue({ code: 'custom', path: ['rules', r, 'when', a, c], message: `unknown concept "${name}"` });
+          }
+        }),
+      );
+    });
+  });
+
+export type ConceptRuleSet = z.infer<typeof conceptRuleSetSchema>;
+export type ConceptRule = ConceptRuleSet['rules'][number];

@@ -1,0 +1,99 @@
+import type { AskResponse, ConfigResponse, SuggestedQuestion } from '../server/api/contract.ts';
+import { compileRuleSet } from './concepts/compile.ts';
+import type { ConceptRuleSet } from './concepts/schema.ts';
+import type { KnowledgeBase } from './load/read-base.ts';
+import { analyseWords } from './match/analyse.ts';
+import { buildSearchIndex } from './match/build-index.ts';
+import { confidenceOf, CONFIDENCE_THRESHOLD } from './match/confidence.ts';
+import { createRanker, type RankedEntry } from './match/rank.ts';
+import { answerReply, emergencyReply, fallbackReply } from './reply/replies.ts';
+import { createLayTermMapper } from './text/lay-terms.ts';
+import { normalise } from './text/normalise.ts';
+import { stem } from './text/stem.ts';
+import { createTypoCorrector } from './text/typo.ts';
+
+/** One loaded knowledge base, ready to answer. Rebuilt (not mutated) on reload. */
+export interface Engine {
+  ask(question: string): AskResponse;
+  config(): Omit<ConfigResponse, 'languages'>;
+  entryIds(): string[];
+}
+
+/** What `ask` decided and why; the eval and tests read it, the server does not. */
+export interface Explained {
+  response: AskResponse;
+  /** Triage or out-of-scope rule id that decided, if any. */
+  rule?: string;
+  ranked: RankedEntry[];
+}
+
+export interface ExplainingEngine extends Engine {
+  explain(question: string): Explained;
+}
+
+/**
+ * Builds everything a question needs once (index, typo vocabulary, compiled
+ * rules), so `ask` is: triage -> out-of-scope rules -> rank -> calibrated
+ * confidence -> answer or fallback.
+ */
+export function createEngine(base: KnowledgeBase, triageRules: ConceptRuleSet): ExplainingEngine {
+  const layTerms = createLayTermMapper(base.layTerms.synonyms);
+  const index = buildSearchIndex(base.entries, layTerms);
+  const ranker = createRanker(index);
+  const triage = compileRuleSet(triageRules);
+  const outOfScope = base.outOfScope ? compileRuleSet(base.outOfScope) : undefined;
+  const correct = createTypoCorrector(mergeVocabularies(index.vocabulary, triage.vocabulary, outOfScope?.vocabulary));
+  const byId = new Map(base.entries.map((e) => [e.id, e]));
+  const suggestion = (i: number): SuggestedQuestion => ({ id: base.entries[i]!.id, question: base.entries[i]!.title });
+  const config: Omit<ConfigResponse, 'languages'> = {
+    clinic: { name: base.clinic.name, phone: base.clinic.phone, hours: base.clinic.hours, afterHoursPhone: base.clinic.afterHoursPhone },
+    greeting: base.clinic.greeting,
+    starters: [...base.clinic.starters],
+  };
+  const ids = base.entries.map((e) => e.id);
+
+  const explain = (question: string): Explained => {
+    const words = normalise(question);
+    const fixed = words.map(correct);
+    const urgent = triage.match(fixed);
+    if (urgent) return { response: emergencyReply(urgent, base.clinic), rule: urgent.id, ranked: [] };
+
+    const corrected = new Set<string>();
+    fixed.forEach((w, i) => {
+      if (w !== words[i]) corrected.add(stem(w));
+    });
+    const ranked = ranker.rank(analyseWords(fixed, layTerms), corrected);
+    const suggestions = ranked.slice(0, 3).filter((r) => r.coverage > 0).map((r) => suggestion(r.index));
+
+    const refused = outOfScope?.match(fixed);
+    if (refused) return { response: fallbackReply('out-of-scope', base.clinic, suggestions), rule: refused.id, ranked };
+
+    const [top, second] = ranked;
+    const confidence = top ? confidenceOf(top, second) : 0;
+    if (!top || confidence < CONFIDENCE_THRESHOLD) {
+      return { response: fallbackReply('not-found', base.clinic, suggestions), ranked };
+    }
+    const entry = base.entries[top.index]!;
+    const related = entry.related.flatMap((id) => {
+      const other = byId.get(id);
+      return other ? [{ id, question: other.title }] : [];
+    });
+    return { response: answerReply(entry, related, confidence), ranked };
+  };
+
+  return {
+    ask: (question) => explain(question).response,
+    explain,
+    config: () => config,
+    entryIds: () => [...ids],
+  };
+}
+
+/** One vocabulary for typo correction, so a word is fixed to its nearest neighbour in any of them. */
+function mergeVocabularies(...vocabularies: (ReadonlyMap<string, number> | undefined)[]): Map<string, number> {
+  const merged = new Map<string, number>();
+  for (const vocabulary of vocabularies) {
+    for (const [word, count] of vocabulary ?? []) merged.set(word, (merged.get(word) ?? 0) + count);
+  }
+  return merged;
+}

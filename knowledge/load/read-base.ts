@@ -1,0 +1,180 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { conceptRuleSetSchema, type ConceptRuleSet } from '../concepts/schema.ts';
+import type { KnowledgeProblem } from '../problems.ts';
+import { normalise } from '../text/normalise.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { fillPlaceholders, placeholderValues } from './placeholders.ts';
+import { clinicSchema, entrySchema, layTermsSchema, type ClinicProfile, type EntryFrontMatter, type LayTerms } from './schemas.ts';
+import { zodProblems } from './zod-problems.ts';
+
+/** An entry ready to serve: placeholders already filled from the clinic profile. */
+export interface KnowledgeEntry extends EntryFrontMatter {
+  /** Rendered Markdown body. */
+  text: string;
+  /** Path inside the knowledge base folder, for problem reports. */
+  file: string;
+}
+
+export interface KnowledgeBase {
+  entries: KnowledgeEntry[];
+  clinic: ClinicProfile;
+  layTerms: LayTerms;
+  /** Staff-editable out-of-scope topics (`out-of-scope.yaml`), if the folder has them. */
+  outOfScope: ConceptRuleSet | undefined;
+}
+
+export type ReadResult = { base: KnowledgeBase; problems: [] } | { base: undefined; problems: KnowledgeProblem[] };
+
+export const CLINIC_FILE = 'clinic.yaml';
+export const LAY_TERMS_FILE = 'lay-terms.yaml';
+export const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
+export const ENTRIES_DIR = 'entries';
+
+/**
+ * Reads and checks a whole knowledge base folder, collecting every problem
+ * rather than stopping at the first, so `kb:check` can list them all.
+ * `lay-terms.yaml` and `out-of-scope.yaml` are optional (a bare generated
+ * folder still loads); `clinic.yaml` and `entries/` are required.
+ */
+export function readKnowledgeBase(dir: string): ReadResult {
+  const problems: KnowledgeProblem[] = [];
+  const clinic = readYamlFile(dir, CLINIC_FILE, clinicSchema, problems, true);
+  const layTerms = readYamlFile(dir, LAY_TERMS_FILE, layTermsSchema, problems, false) ?? { synonyms: {} };
+  const outOfScope = readYamlFile(dir, OUT_OF_SCOPE_FILE, conceptRuleSetSchema, problems, false);
+  problems.push(...checkLayTerms(layTerms));
+
+  const entries = readEntries(dir, clinic, problems);
+  problems.push(...checkCrossReferences(entries, entryFileIds(dir)));
+  if (problems.length > 0 || !clinic) return { base: undefined, problems };
+  return { base: { entries, clinic, layTerms, outOfScope }, problems: [] };
+}
+
+function readYamlFile<S extends z.ZodType>(
+  dir: string,
+  file: string,
+  schema: S,
+  problems: KnowledgeProblem[],
+  required: boolean,
+): z.infer<S> | undefined {
+  const path = join(dir, file);
+  if (!existsSync(path)) {
+    if (required) problems.push({ file, reason: 'file is missing' });
+    return undefined;
+  }
+  const data = parseYamlText(file, readFileSync(path, 'utf8'), problems);
+  if (data === undefined) return undefined;
+  const parsed = schema.safeParse(data ?? {});
+  if (!parsed.success) {
+    problems.push(...zodProblems(file, parsed.error));
+    return undefined;
+  }
+  return parsed.data;
+}
+
+function parseYamlText(file: string, text: string, problems: KnowledgeProblem[]): unknown {
+  try {
+    return parseYaml(text) ?? null;
+  } catch (error) {
+    problems.push({ file, reason: `invalid YAML: ${(error as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+function readEntries(dir: string, clinic: ClinicProfile | undefined, problems: KnowledgeProblem[]): KnowledgeEntry[] {
+  const entriesDir = join(dir, ENTRIES_DIR);
+  if (!existsSync(entriesDir)) {
+    problems.push({ file: ENTRIES_DIR, reason: 'folder is missing' });
+    return [];
+  }
+  const values = clinic ? placeholderValues(clinic) : undefined;
+  const entries: KnowledgeEntry[] = [];
+  const names = readdirSync(entriesDir).filter((n) => n.endsWith('.md')).sort();
+  if (names.length === 0) problems.push({ file: ENTRIES_DIR, reason: 'has no entries (*.md files)' });
+  for (const name of names) {
+    const file = `${ENTRIES_DIR}/${name}`;
+    const parts = splitFrontMatter(readFileSync(join(entriesDir, name), 'utf8'));
+    if (typeof parts === 'string') {
+      problems.push({ file, reason: parts });
+      continue;
+    }
+    const data = parseYamlText(file, parts.yaml, problems);
+    if (data === undefined) continue;
+    const parsed = entrySchema.safeParse(data ?? {});
+    if (!parsed.success) {
+      problems.push(...zodProblems(file, parsed.error));
+      continue;
+    }
+    const entry = parsed.data;
+    const expectedId = name.slice(0, -'.md'.length);
+    if (entry.id !== expectedId) problems.push({ file, field: 'id', reason: `"${entry.id}" does not match the file name (expected "${expectedId}")` });
+    if (!parts.body) problems.push({ file, field: 'body', reason: 'the answer text after the front matter is empty' });
+    let text = parts.body;
+    let title = entry.title;
+    if (values) {
+      const body = fillPlaceholders(parts.body, values);
+      const heading = fillPlaceholders(entry.title, values);
+      for (const [field, unknown] of [['body', body.unknown], ['title', heading.unknown]] as const) {
+        for (const name of unknown) {
+          problems.push({ file, field, reason: `unknown placeholder {{${name}}} (use clinic.<key> or policy.<key> from ${CLINIC_FILE})` });
+        }
+      }
+      text = body.text;
+      title = heading.text;
+    }
+    entries.push({ ...entry, title, text, file });
+  }
+  return entries;
+}
+
+/** Ids that have an entry file, valid or not, so one broken entry does not make every link to it an error too. */
+function entryFileIds(dir: string): Set<string> {
+  const entriesDir = join(dir, ENTRIES_DIR);
+  if (!existsSync(entriesDir)) return new Set();
+  return new Set(readdirSync(entriesDir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -'.md'.length)));
+}
+
+function checkCrossReferences(entries: readonly KnowledgeEntry[], fileIds: ReadonlySet<string>): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const ids = new Map<string, string>();
+  for (const { id, file } of entries) {
+    const first = ids.get(id);
+    if (first) problems.push({ file, field: 'id', reason: `duplicate id "${id}" (also in ${first})` });
+    else ids.set(id, file);
+  }
+  const phrasings = new Map<string, string>();
+  for (const entry of entries) {
+    const { file } = entry;
+    entry.related.forEach((id, i) => {
+      if (!ids.has(id) && !fileIds.has(id)) problems.push({ file, field: `related.${i}`, reason: `unknown entry id "${id}"` });
+    });
+    const own = new Set<string>();
+    entry.questions.forEach((question, i) => {
+      const key = normalise(question).join(' ');
+      if (own.has(key)) return;
+      own.add(key);
+      const other = phrasings.get(key);
+      if (other && other !== entry.id) {
+        problems.push({ file, field: `questions.${i}`, reason: `"${question}" is also an alternate phrasing of entry "${other}"` });
+      } else phrasings.set(key, entry.id);
+    });
+  }
+  return problems;
+}
+
+function checkLayTerms(layTerms: LayTerms): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const owner = new Map<string, string>();
+  for (const [canonical, phrases] of Object.entries(layTerms.synonyms)) {
+    phrases.forEach((phrase, i) => {
+      const key = normalise(phrase).join(' ');
+      const other = owner.get(key);
+      if (other && other !== canonical) {
+        problems.push({ file: LAY_TERMS_FILE, field: `synonyms.${canonical}.${i}`, reason: `"${phrase}" is already a lay term for "${other}"` });
+      } else owner.set(key, canonical);
+    });
+  }
+  return problems;
+}

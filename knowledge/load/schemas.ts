@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, dashes)');
+const text = z.string().trim().min(1, 'must not be empty');
+// YAML reads an unquoted 911 as a number; a tag like that is still fine.
+const tag = z.union([z.number().transform(String), text]);
+
+/** Front matter of `entries/<id>.md`. */
+export const entrySchema = z.object({
+  id: kebab,
+  title: text,
+  questions: z.array(text, 'must be a list of alternate phrasings').min(1, 'needs at least one alternate phrasing'),
+  tags: z.array(tag).default([]),
+  related: z.array(kebab).default([]),
+  sources: z
+    .array(
+      z.object({
+        title: text,
+        url: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'),
+      }),
+      'is missing: every entry needs at least one source (title + url)',
+    )
+    .min(1, 'is missing: every entry needs at least one source (title + url)'),
+  reviewed: z
+    .union([z.string(), z.date()])
+    .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+    .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date')),
+});
+export type EntryFrontMatter = z.infer<typeof entrySchema>;
+
+/** `clinic.yaml`: extra top-level strings are allowed and usable as {{clinic.<key>}}. */
+export const clinicSchema = z.looseObject({
+  name: text,
+  phone: text,
+  hours: text,
+  afterHoursPhone: text,
+  address: text.optional(),
+  greeting: text,
+  starters: z.array(text).min(1, 'needs at least one starter question').max(6, 'at most 6 starter questions'),
+  policies: z.record(z.string(), text).default({}),
+});
+export type ClinicProfile = z.infer<typeof clinicSchema>;
+
+/** `lay-terms.yaml`: canonical term -> the words and phrases visitors use for it. */
+export const layTermsSchema = z.object({
+  synonyms: z.record(text, z.array(text).min(1, 'list at least one lay term')).default({}),
+});
+export type LayTerms = z.infer<typeof layTermsSchema>;

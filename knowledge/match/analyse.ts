@@ -1,0 +1,33 @@
+import type { LayTermMapper } from '../text/lay-terms.ts';
+import { normalise } from '../text/normalise.ts';
+import { stem } from '../text/stem.ts';
+import { STOP_WORDS } from '../text/stop-words.ts';
+
+/** A text seen by the matcher. */
+export interface Analysed {
+  /** Every word after lay terms, stemmed, stop words kept: for whole-phrasing comparison. */
+  all: string[];
+  /** Topic words only (no stop words), stemmed, in order, repeats kept. */
+  terms: string[];
+}
+
+/**
+ * normalise -> lay terms -> stop words -> stem. Questions are typo-corrected
+ * between normalising and lay terms (see `analyseWords`); entries are not.
+ */
+export function analyse(text: string, layTerms: LayTermMapper): Analysed {
+  return analyseWords(normalise(text), layTerms);
+}
+
+/** The same, for words already normalised (and corrected) by the caller. */
+export function analyseWords(words: readonly string[], layTerms: LayTermMapper): Analysed {
+  const mapped = layTerms.map(words);
+  const all: string[] = [];
+  const terms: string[] = [];
+  for (const word of mapped) {
+    const stemmed = stem(word);
+    all.push(stemmed);
+    if (!STOP_WORDS.has(word)) terms.push(stemmed);
+  }
+  return { all, terms };
+}

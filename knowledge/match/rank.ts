@@ -1,0 +1,139 @@
+import type { Analysed } from './analyse.ts';
+import type { SearchIndex } from './build-index.ts';
+
+export interface RankedEntry {
+  index: number;
+  /** BM25 over the entry's weighted fields, divided by the question's idf mass. */
+  bm25: number;
+  /** Best idf-weighted overlap (weighted Jaccard) with one of the entry's phrasings, 0..1. */
+  phrasing: number;
+  /** Share of the question's idf mass that this entry contains, 0..1. */
+  coverage: number;
+  score: number;
+}
+
+export interface RankOptions {
+  /** Candidates (by BM25) that get the finer phrasing comparison. Default 24. */
+  shortlist?: number;
+  /** How much the best-phrasing overlap adds to the BM25 share. Default 1. */
+  phrasingWeight?: number;
+  /** BM25 term saturation and length normalisation. */
+  k1?: number;
+  b?: number;
+}
+
+export interface Ranker {
+  /** Best entries first; empty when no topic word of the question is known. */
+  rank(question: Analysed, corrected?: ReadonlySet<string>): RankedEntry[];
+}
+
+/**
+ * BM25F-style ranking over an inverted index: only entries sharing a word
+ * with the question are touched (the candidate prefilter that keeps a 10k
+ * entry base fast), then the best few are re-scored by how closely one of
+ * their own phrasings matches the question. Words fixed by the typo
+ * corrector count a little less, so a lucky correction cannot fake confidence.
+ */
+export function createRanker(index: SearchIndex, options: RankOptions = {}): Ranker {
+  const shortlist = options.shortlist ?? 24;
+  const phrasingWeight = options.phrasingWeight ?? 1;
+  const k1 = options.k1 ?? 1.2;
+  const b = options.b ?? 0.5;
+  const n = index.entries.length;
+  const bm25 = new Float64Array(n);
+  const matched = new Float64Array(n);
+  const touchedMark = new Uint8Array(n);
+  const norms = Float64Array.from(index.lengths, (len) => k1 * (1 - b + (b * len) / index.averageLength));
+
+  return {
+    rank(question, corrected) {
+      const terms = [...new Set(question.terms)];
+      const idfs = terms.map((t) => index.idf(t));
+      const weights = terms.map((t, i) => (index.postings.has(t) ? Math.max(idfs[i]!, KNOWN_FLOOR) : UNKNOWN_WEIGHT));
+      const mass = weights.reduce((a, c) => a + c, 0);
+      const exactIndex = index.exact.get(question.all.join(' '));
+      if (mass === 0 && exactIndex === undefined) return [];
+
+      const touched: number[] = [];
+      terms.forEach((term, i) => {
+        const list = index.postings.get(term);
+        if (!list) return;
+        const idf = idfs[i]!;
+        const credit = corrected?.has(term) ? weights[i]! * CORRECTED_CREDIT : weights[i]!;
+        for (let k = 0; k < list.entry.length; k++) {
+          const e = list.entry[k]!;
+          const tf = list.weight[k]!;
+          if (!touchedMark[e]) {
+            touchedMark[e] = 1;
+            touched.push(e);
+          }
+          bm25[e] = bm25[e]! + (idf * tf * (k1 + 1)) / (tf + norms[e]!);
+          matched[e] = matched[e]! + credit;
+        }
+      });
+      if (exactIndex !== undefined && !touchedMark[exactIndex]) {
+        touchedMark[exactIndex] = 1;
+        touched.push(exactIndex);
+      }
+
+      const top = topByScore(touched, bm25, shortlist);
+      if (exactIndex !== undefined && !top.includes(exactIndex)) top.push(exactIndex);
+      const questionTerms = new Map(terms.map((t, i) => [t, weights[i]!]));
+      const ranked = top.map((e): RankedEntry => {
+        const exact = e === exactIndex;
+        const share = mass > 0 ? bm25[e]! / mass : 0;
+        const phrasing = exact ? 1 : bestPhrasing(index, e, questionTerms, mass);
+        const coverage = exact ? 1 : mass > 0 ? matched[e]! / mass : 0;
+        return { index: e, bm25: share, phrasing, coverage, score: share + phrasingWeight * phrasing };
+      });
+      for (const e of touched) {
+        bm25[e] = 0;
+        matched[e] = 0;
+        touchedMark[e] = 0;
+      }
+      return ranked.sort((x, y) => y.score - x.score);
+    },
+  };
+}
+
+/** Corrected words earn this share of their weight towards coverage. */
+const CORRECTED_CREDIT = 0.75;
+/**
+ * Weights for coverage: a known word counts at least this much even when
+ * nearly every entry uses it ("medial branch block" is the topic, not noise)...
+ */
+const KNOWN_FLOOR = 1;
+/** ...and a word no entry uses counts this much: it is what the knowledge base cannot answer. */
+const UNKNOWN_WEIGHT = 2.5;
+
+function bestPhrasing(index: SearchIndex, entry: number, question: ReadonlyMap<string, number>, mass: number): number {
+  let best = 0;
+  for (const phrasing of index.phrasings[entry]!) {
+    let shared = 0;
+    let extra = 0;
+    for (const term of phrasing.terms) {
+      const idf = question.get(term);
+      if (idf !== undefined) shared += idf;
+      else extra += Math.max(index.idf(term), KNOWN_FLOOR);
+    }
+    const union = mass + extra;
+    if (union > 0 && shared / union > best) best = shared / union;
+  }
+  return best;
+}
+
+/** The `k` best entries by score, without sorting every touched entry (a 10k base touches thousands). */
+function topByScore(touched: readonly number[], scores: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  for (const e of touched) {
+    const score = scores[e]!;
+    if (top.length === k && score <= scores[top[k - 1]!]!) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && scores[top[at - 1]!]! < score) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = e;
+  }
+  return top;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createLayTermMapper } from './lay-terms.ts';
+import { normalise } from './normalise.ts';
+
+const mapper = createLayTermMapper({
+  injection: ['shot', 'jab'],
+  sedation: ['put me under', 'knocked out', 'under'],
+  'blood thinner': ['eliquis', 'blood thinners'],
+});
+const map = (text: string) => mapper.map(normalise(text)).join(' ');
+
+describe('lay terms', () => {
+  it('replaces single words and multi-word phrases with the canonical term', () => {
+    expect(map('Is the shot bad?')).toBe('is the injection bad');
+    expect(map('will they put me under')).toBe('will they sedation');
+    expect(map('I take Eliquis')).toBe('i take blood thinner');
+  });
+
+  it('prefers the longest phrase', () => {
+    expect(map('stop my blood thinners')).toBe('stop my blood thinner');
+    expect(map('knocked out or under')).toBe('sedation or sedation');
+  });
+
+  it('leaves other words untouched and lists every word it knows', () => {
+    expect(map('can I drive')).toBe('can i drive');
+    expect(mapper.words.has('eliquis')).toBe(true);
+    expect(mapper.words.has('injection')).toBe(true);
+  });
+});

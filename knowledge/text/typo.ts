@@ -1,0 +1,81 @@
+import Fuse from 'fuse.js';
+import { editDistance } from './edit-distance.ts';
+
+export interface TypoCorrectorOptions {
+  /** Words shorter than this are never corrected (too many near neighbours). Default 4. */
+  minLength?: number;
+  /** Most distinct corrections remembered before the cache starts over. Default 5000. */
+  cacheSize?: number;
+}
+
+/** Maps a word to the closest word of a fixed vocabulary, or back to itself. */
+export type TypoCorrector = (word: string) => string;
+
+/**
+ * Corrects misspelt words against a known vocabulary (a knowledge base's own
+ * words, or the triage rules' words). fuse.js finds candidates among words of
+ * similar length and the same first (or second) letter, short lists where its
+ * fuzzy search is strong and cheap; an edit-distance check
+ * then accepts only near misses (1 edit up to 7 letters, 2 beyond), and the
+ * most frequent of equally close words wins. Results are cached, so repeated
+ * questions cost a map lookup.
+ *
+ * @example
+ * const correct = createTypoCorrector(new Map([['branch', 3], ['block', 9]]));
+ * correct('brnach') // 'branch'
+ */
+export function createTypoCorrector(
+  vocabulary: ReadonlyMap<string, number>,
+  options: TypoCorrectorOptions = {},
+): TypoCorrector {
+  const minLength = options.minLength ?? 4;
+  const cacheSize = options.cacheSize ?? 5000;
+  const cache = new Map<string, string>();
+  const byInitial = new Map<string, string[]>();
+  for (const word of vocabulary.keys()) {
+    const list = byInitial.get(word[0]!) ?? [];
+    list.push(word);
+    byInitial.set(word[0]!, list);
+  }
+  // Words sharing an initial and a similar length: small lists, so one fuse
+  // search stays well under a millisecond even for a 10k-entry vocabulary.
+  // Built up front so no question pays for building one.
+  const buckets = new Map<string, Fuse<string>>();
+  for (const [initial, words] of byInitial) {
+    const longest = Math.max(...words.map((w) => w.length));
+    for (let length = minLength; length <= longest + 2; length++) {
+      const reach = maxEdits(length);
+      const near = words.filter((w) => Math.abs(w.length - length) <= reach);
+      if (near.length > 0) buckets.set(`${initial}${length}`, new Fuse(near, { threshold: 0.45, ignoreLocation: true, isCaseSensitive: true }));
+    }
+  }
+  const bucketFor = (initial: string, length: number) => buckets.get(`${initial}${length}`);
+
+  return (word) => {
+    if (word.length < minLength || vocabulary.has(word) || /\d/.test(word)) return word;
+    const cached = cache.get(word);
+    if (cached !== undefined) return cached;
+    const max = maxEdits(word.length);
+    let best = word;
+    let bestDistance = max + 1;
+    let bestCount = 0;
+    // The second letter as initial too: it catches a swapped or dropped first letter.
+    const candidates = [word[0]!, word[1]!].flatMap((initial) => bucketFor(initial, word.length)?.search(word, { limit: 8 }) ?? []);
+    for (const { item } of candidates) {
+      const distance = editDistance(word, item, max);
+      const count = vocabulary.get(item) ?? 0;
+      if (distance < bestDistance || (distance === bestDistance && distance <= max && count > bestCount)) {
+        best = item;
+        bestDistance = distance;
+        bestCount = count;
+      }
+    }
+    if (cache.size >= cacheSize) cache.clear();
+    cache.set(word, best);
+    return best;
+  };
+}
+
+function maxEdits(length: number): number {
+  return length >= 8 ? 2 : 1;
+}

@@ -1,0 +1,68 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge, type KnowledgeService } from '../../knowledge/index.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kb-reload-'));
+cpSync(fileURLToPath(new URL('./fixtures/kb', import.meta.url)), dir, { recursive: true });
+const logs: string[] = [];
+const kb: KnowledgeService = openKnowledge({ dir, watch: true, log: (m) => logs.push(m) });
+afterAll(() => {
+  kb.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Polls until `check` passes (file watching is asynchronous); fails after 10 s. */
+async function eventually(check: () => void): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+const drivingText = () => {
+  const response = kb.ask('can I drive home afterwards');
+  return response.kind === 'answer' ? response.answer.text : response.kind;
+};
+const entryFile = join(dir, 'entries/driving-after.md');
+
+describe('hot reload', () => {
+  it('serves an edited entry after the file changes', async () => {
+    writeFileSync(entryFile, readFileSync(entryFile, 'utf8').replace('{{policy.drivingAfter}}', 'No driving until tomorrow, says {{clinic.name}}.'));
+    await eventually(() => expect(drivingText()).toBe('No driving until tomorrow, says Test Spine Clinic.'));
+    expect(logs.some((m) => m.includes('reloaded'))).toBe(true);
+  });
+
+  it('picks up a new entry file', async () => {
+    writeFileSync(
+      join(dir, 'entries/parking.md'),
+      '---\nid: parking\ntitle: Where do I park?\nquestions: [where can I leave my car]\nsources:\n  - title: Clinic\n    url: https://example.org/p\nreviewed: 2026-11-27\n---\nPark in the garage behind the clinic.\n',
+    );
+    await eventually(() => expect(kb.entryIds()).toContain('parking'));
+  });
+
+  it('keeps the last good version and logs why when a change is invalid', async () => {
+    const before = logs.length;
+    writeFileSync(entryFile, readFileSync(entryFile, 'utf8').replace('related: [sedation]', 'related: [no-such-entry]'));
+    await eventually(() => expect(logs.slice(before).join('\n')).toContain('entries/driving-after.md: related.0: unknown entry id "no-such-entry"'));
+    expect(logs.slice(before).join('\n')).toMatch(/still serving the previous version/);
+    expect(drivingText()).toBe('No driving until tomorrow, says Test Spine Clinic.');
+    expect(kb.entryIds()).toContain('parking');
+  });
+
+  it('stops reloading after close()', async () => {
+    kb.close();
+    const before = logs.length;
+    writeFileSync(entryFile, readFileSync(entryFile, 'utf8').replace('related: [no-such-entry]', 'related: [sedation]'));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(logs.length).toBe(before);
+  });
+});

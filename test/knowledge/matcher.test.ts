@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AskResponse } from '../../server/api/contract.ts';
+import { openKnowledge } from '../../knowledge/index.ts';
+
+const kb = openKnowledge({ dir: fileURLToPath(new URL('./fixtures/kb', import.meta.url)) });
+afterAll(() => kb.close());
+
+const answered = (response: AskResponse) => (response.kind === 'answer' ? response.answer.id : response.kind);
+
+describe('answers', () => {
+  it.each([
+    ['what is a medial branch block', 'what-is-mbb'],
+    ['What exactly is an MBB?', 'what-is-mbb'],
+    ['medial brnach blok what is it', 'what-is-mbb'],
+    ['when am I allowed to drive again after it', 'driving-after'],
+    ['will I be knocked out, or put me under?', 'sedation'],
+    ['i take xarelto', 'blood-thinners'],
+    ['injections: does insurance pay for them', 'cost-insurance'],
+    ['how long am i going to be sore after the shots', 'soreness-after'],
+  ])('"%s" -> %s', (question, id) => {
+    expect(answered(kb.ask(question))).toBe(id);
+  });
+
+  it('sends the rendered entry with sources, related questions and a confidence', () => {
+    const response = kb.ask('can I drive home afterwards');
+    expect(response).toMatchObject({
+      kind: 'answer',
+      answer: {
+        id: 'driving-after',
+        title: 'Can I drive after the block?',
+        text: 'Most clinics ask you not to drive on the day; the test clinic will confirm.',
+        sources: [{ title: 'Test source', url: 'https://example.org/source' }],
+      },
+      related: [{ id: 'sedation', question: 'Will I be sedated?' }],
+    });
+    expect(response.kind === 'answer' && response.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('fills clinic placeholders at load time', () => {
+    const response = kb.ask('should I stop my blood thinner');
+    expect(response.kind === 'answer' && response.answer.text).toContain('Tell Test Spine Clinic early.');
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    'can i book an appointment for monday',
+    'i need to cancel my visit',
+    'how long is recovery from a knee replacement',
+    'hi',
+    'asdfgh',
+    'what is the capital of france',
+    'tell me a joke',
+    'how do I bake bread',
+  ])('"%s" gets a fallback with the callback offer', (question) => {
+    const response = kb.ask(question);
+    expect(response.kind).toBe('fallback');
+    if (response.kind !== 'fallback') return;
+    expect(response.callback).toEqual({ offered: true, phone: '555-010-0000' });
+    expect(response.message).toMatch(/555-010-0000/);
+    expect(response.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('names out-of-scope requests as such and suggests nearby questions', () => {
+    const response = kb.ask('please reschedule my appointment');
+    expect(response).toMatchObject({ kind: 'fallback', reason: 'out-of-scope' });
+    const unsure = kb.ask('does the block help with insomnia and sleep');
+    expect(unsure).toMatchObject({ kind: 'fallback', reason: 'not-found' });
+  });
+});
+
+describe('service', () => {
+  it('serves the clinic config and entry ids', () => {
+    expect(kb.config()).toEqual({
+      clinic: { name: 'Test Spine Clinic', phone: '555-010-0000', hours: 'Mon-Fri 9-5', afterHoursPhone: '555-010-0001' },
+      greeting: 'Hello from the test clinic.',
+      starters: ['What is a medial branch block?'],
+    });
+    expect(kb.entryIds()).toHaveLength(7);
+    expect(kb.entryIds()).toContain('what-is-mbb');
+  });
+});

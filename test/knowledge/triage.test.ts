@@ -1,0 +1,90 @@
+/**
+ * Urgent triage on fresh paraphrases, written after the rules (never copied
+ * into them): every one must get emergency guidance, and ordinary after-effect
+ * questions must still get their FAQ answer.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openKnowledge } from '../../knowledge/index.ts';
+
+const kb = openKnowledge({ dir: fileURLToPath(new URL('./fixtures/kb', import.meta.url)) });
+afterAll(() => kb.close());
+
+const mustFire = [
+  'cant catch my breath since the shot',
+  'lips and tongue getting huge',
+  'peed myself and my butt is numb',
+  'my legs keep giving out and i cant stand up',
+  'numbness is spreading up my leg and getting worse',
+  "it's been 2 days and my leg is still numb, not going away",
+  'I have no feeling in my private area',
+  "can't hold my pee anymore after the block",
+  'temp 101 and the shot spot is oozing',
+  'fever and the site is warm to touch and red',
+  'my neck is really stiff and i have a fever',
+  'this headache is the worst ever',
+  'my head pain gets much worse when i sit up',
+  'my chest feels tight and heavy',
+  'struggling to breathe',
+  'feels like my throat is closing up',
+  'broke out in hives all over',
+  'i passed out in the kitchen',
+  'fell and bumped my head on the counter',
+  'the needle spot keeps bleeding and soaked the bandage',
+  'one side of my face is drooping',
+  'my words are coming out wrong',
+  'suddenly i cannot see out of one eye',
+  'my ears are ringing and i taste metal',
+  'my husband had a seizure after the injection',
+  'she seems confused and disoriented',
+  'i took a whole bottle of oxycodone',
+  'I overdosed on my pain meds',
+  'i dont want to live anymore',
+  'thinking about ending my life',
+  'i wanna die',
+  'i keep thinking i would be better off dead',
+  'i want to hurt myself',
+  'cant breth',
+  'my lipps are sweling',
+];
+
+const mustNotFire: [question: string, id: string][] = [
+  ['is soreness normal', 'soreness-after'],
+  ['my back is sore after the shot', 'soreness-after'],
+  ['leg numb 2 hrs after normal?', 'numbness-after'],
+  ['my leg feels numb after the block', 'numbness-after'],
+  ['how long does the numbness last', 'numbness-after'],
+  ['can i drive home afterwards', 'driving-after'],
+  ['will they put me under', 'sedation'],
+  ['i take eliquis, do i stop it', 'blood-thinners'],
+  ['should i keep taking my blood thinner', 'blood-thinners'],
+  ['what is a medial branch block', 'what-is-mbb'],
+];
+
+describe('urgent triage', () => {
+  it.each(mustFire)('"%s" gets emergency guidance only', (question) => {
+    const response = kb.ask(question);
+    expect(response.kind).toBe('emergency');
+    if (response.kind !== 'emergency') return;
+    expect(response.actions.map((a) => a.tel)).toEqual(expect.arrayContaining(['911', '988', '5550100001']));
+    expect(response).not.toHaveProperty('answer');
+  });
+
+  it.each(mustNotFire)('"%s" still gets its answer (%s)', (question, id) => {
+    const response = kb.ask(question);
+    expect(response.kind).toBe('answer');
+    if (response.kind === 'answer') expect(response.answer.id).toBe(id);
+  });
+
+  it('puts the crisis line first for self-harm', () => {
+    const response = kb.ask('i have been thinking about killing myself');
+    expect(response.kind === 'emergency' && response.actions[0]?.tel).toBe('988');
+    expect(response.kind === 'emergency' && response.message).toMatch(/988/);
+  });
+
+  it('checks urgency before anything else, even inside an FAQ-like question', () => {
+    expect(kb.ask('is it normal that i cant walk after the injection').kind).toBe('emergency');
+    expect(kb.ask('fever and swelling where the shot was, is that normal').kind).toBe('emergency');
+    expect(kb.ask('worst headache ever since the block, is that a side effect').kind).toBe('emergency');
+  });
+});
