@@ -1,0 +1,54 @@
+/**
+ * The chat app, shared by the per-language entries (`entry-en.ts`,
+ * `entry-es.ts`) that `/widget.js` imports from beside itself. As ES modules
+ * they add nothing to the host page's globals.
+ */
+import { render } from 'preact';
+import type { AppStrings } from '../i18n/en.ts';
+import { adopt } from '../shared/adopt.ts';
+import { ink, parseHex } from '../shared/color.ts';
+import type { MountApp } from '../shared/types.ts';
+import { createApi } from './api.ts';
+import { App } from './App.tsx';
+import css from './app.css';
+import { AppContext, type AppModel } from './context.ts';
+import { createStore } from './store.ts';
+import { followVisualViewport } from './viewport.ts';
+
+export const createMount = (t: AppStrings): MountApp => (ctx) => {
+  adopt(ctx.root, css);
+  ctx.panel.classList.add('app');
+  const rgb = parseHex(ctx.options.color);
+  if (rgb) (ctx.root.host as HTMLElement).style.setProperty('--sc-ink', ink(rgb));
+  const api = createApi(ctx.options.api, ctx.options.lang);
+  const store = createStore(api, ctx);
+  const model: AppModel = {
+    store,
+    api,
+    ctx,
+    t,
+    phone: () => store.config.value?.clinic.phone || ctx.options.phone,
+  };
+  render(
+    <AppContext.Provider value={model}>
+      <App />
+    </AppContext.Provider>,
+    ctx.panel,
+  );
+
+  let unfollow = () => {};
+  return {
+    show(open) {
+      unfollow();
+      if (!open) return;
+      unfollow = followVisualViewport(ctx.root.host as HTMLElement);
+      void store.start();
+      // Opened by the page itself (data-open, a timer), not by the visitor: leave their focus alone.
+      if (navigator.userActivation?.isActive === false) return;
+      // On phones the keyboard would cover the greeting, so focus the dialog there.
+      const narrow = matchMedia('(max-width: 639.98px)').matches;
+      const input = ctx.root.getElementById('sc-q');
+      (store.view.value === 'chat' && !narrow && input ? input : ctx.panel).focus();
+    },
+  };
+};
