@@ -8,7 +8,7 @@ import { confidenceOf, CONFIDENCE_THRESHOLD } from './match/confidence.ts';
 import { createRanker, type RankedEntry } from './match/rank.ts';
 import { answerReply, emergencyReply, fallbackReply } from './reply/replies.ts';
 import { createLayTermMapper } from './text/lay-terms.ts';
-import { normalise } from './text/normalise.ts';
+import { normaliseWithBreaks } from './text/normalise.ts';
 import { stem } from './text/stem.ts';
 import { createTypoCorrector } from './text/typo.ts';
 
@@ -53,9 +53,9 @@ export function createEngine(base: KnowledgeBase, triageRules: ConceptRuleSet): 
   const ids = base.entries.map((e) => e.id);
 
   const explain = (question: string): Explained => {
-    const words = normalise(question);
+    const { words, breaks } = normaliseWithBreaks(question);
     const fixed = words.map(correct);
-    const urgent = triage.match(fixed);
+    const urgent = triage.match(fixed, breaks);
     if (urgent) return { response: emergencyReply(urgent, base.clinic), rule: urgent.id, ranked: [] };
 
     const corrected = new Set<string>();
@@ -65,7 +65,7 @@ export function createEngine(base: KnowledgeBase, triageRules: ConceptRuleSet): 
     const ranked = ranker.rank(analyseWords(fixed, layTerms), corrected);
     const suggestions = ranked.slice(0, 3).filter((r) => r.coverage > 0).map((r) => suggestion(r.index));
 
-    const refused = outOfScope?.match(fixed);
+    const refused = outOfScope?.match(fixed, breaks);
     if (refused) return { response: fallbackReply('out-of-scope', base.clinic, suggestions), rule: refused.id, ranked };
 
     const [top, second] = ranked;

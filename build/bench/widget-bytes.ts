@@ -1,16 +1,13 @@
 import { build } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { buildBaseline, gzipSize, widgetSizes } from '../widget.ts';
 
 export interface WidgetBytes {
   what: string;
   gzipBytes: number;
 }
 
-const gzipSize = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).length;
-
-/** The floor: a bare Preact + signals component, bundled and minified the same way. */
+/** A bare Preact + @preact/signals component, bundled and minified like the widget. */
 async function barePreactSignals(root: string): Promise<number> {
   const result = await build({
     stdin: {
@@ -31,18 +28,14 @@ async function barePreactSignals(root: string): Promise<number> {
   return gzipSize(result.outputFiles[0]!.contents);
 }
 
-/**
- * Gzip bytes of what `npm run build` wrote to dist/widget: the loader, and
- * everything a visitor downloads to open the chat and get an answer (every
- * widget file but the staff page and source maps).
- */
+/** What `npm run build` wrote to dist/widget, beside two bare builds made now. */
 export async function measureWidgetBytes(root: string): Promise<WidgetBytes[]> {
-  const dir = join(root, 'dist/widget');
-  const files = readdirSync(dir).filter((f) => /\.(js|css)$/.test(f) && f !== 'admin.js');
-  const size = (f: string) => gzipSize(readFileSync(join(dir, f)));
+  const sizes = widgetSizes(join(root, 'dist/widget'));
   return [
-    { what: 'loader (widget.js)', gzipBytes: size('widget.js') },
-    { what: `everything to first answer (${files.join(', ')})`, gzipBytes: files.reduce((sum, f) => sum + size(f), 0) },
-    { what: 'bare Preact + signals build (floor)', gzipBytes: await barePreactSignals(root) },
+    { what: 'loader (widget.js)', gzipBytes: sizes.loader },
+    { what: 'app files to open and answer (CSS included)', gzipBytes: sizes.app },
+    { what: 'everything to the first answer (loader + app)', gzipBytes: sizes.total },
+    { what: 'floor: bare Preact + hooks + signals-core (what the widget ships)', gzipBytes: await buildBaseline() },
+    { what: 'floor: bare Preact + @preact/signals', gzipBytes: await barePreactSignals(root) },
   ];
 }

@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../text/normalise.ts';
+import { normaliseWithBreaks } from '../text/normalise.ts';
 import { compileRuleSet } from './compile.ts';
 
 const rules = compileRuleSet({
   concepts: {
-    cannot: ['cannot', 'unable to'],
+    cannot: ['cannot', 'can not', 'unable to'],
     breathe: ['breathe'],
     fainted: ['=fainted', 'passed out'],
+    fever: ['fever', 'temperature'],
+    red: ['red', 'swollen'],
   },
+  negatable: ['fever'],
   rules: [
     { id: 'breathing', label: 'Trouble breathing', when: [['cannot', 'breathe']] },
     { id: 'fainting', label: 'Fainting', when: [['fainted']] },
+    { id: 'infection', label: 'Fever and a red site', when: [['fever', 'red']] },
   ],
 });
-const match = (text: string) => rules.match(normalise(text))?.id;
+const match = (text: string) => {
+  const { words, breaks } = normaliseWithBreaks(text);
+  return rules.match(words, breaks)?.id;
+};
 
 describe('concept rules', () => {
   it('fires when all concepts of an alternative co-occur, in any order and inflection', () => {
@@ -29,6 +36,23 @@ describe('concept rules', () => {
   it('matches "=" phrases on the exact word only', () => {
     expect(match('I fainted')).toBe('fainting');
     expect(match('will I faint')).toBeUndefined();
+  });
+
+  it('ignores a plainly denied negatable concept', () => {
+    expect(match('no fever, the spot is a bit red')).toBeUndefined();
+    expect(match("I don't have a fever but it is swollen")).toBeUndefined();
+    expect(match('never had any temperature, just red')).toBeUndefined();
+  });
+
+  it('still counts a negatable concept that is not plainly denied', () => {
+    expect(match('No, fever and the spot is red')).toBe('infection');
+    expect(match('not sure if fever but it is red')).toBe('infection');
+    expect(match('no fever yesterday but a temperature now and red')).toBe('infection');
+    expect(match('fever and red, not swollen')).toBe('infection');
+  });
+
+  it('never lets a denial hide a concept that is not negatable', () => {
+    expect(match('I can not breathe')).toBe('breathing');
   });
 
   it('exposes its words for typo correction', () => {

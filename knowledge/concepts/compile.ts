@@ -1,5 +1,5 @@
 import { normalise } from '../text/normalise.ts';
-import { createPhraseIndex } from '../text/phrases.ts';
+import { createPhraseIndex, type PhraseHit } from '../text/phrases.ts';
 import { stem } from '../text/stem.ts';
 import type { ConceptRule, ConceptRuleSet } from './schema.ts';
 
@@ -10,9 +10,10 @@ export interface CompiledRuleSet {
    * The first rule (in file order) whose concepts all appear in the
    * normalised words, if any. Correct typos first (against `vocabulary`
    * merged with any other known words) so a word is only ever "fixed" into
-   * its nearest real neighbour.
+   * its nearest real neighbour. `breaks` (clause starts, from
+   * `normaliseWithBreaks`) keep a denial from reaching into the next clause.
    */
-  match(words: readonly string[]): ConceptRule | undefined;
+  match(words: readonly string[], breaks?: ReadonlySet<number>): ConceptRule | undefined;
 }
 
 /**
@@ -20,6 +21,8 @@ export interface CompiledRuleSet {
  * phrase index. Matching a message is then linear in its length.
  * A phrase written with a leading "=" matches the exact words only (no
  * stemming), for cases where the tense matters: "=fainted" but not "faint".
+ * A concept listed under `negatable` does not count where the visitor denies
+ * it ("no fever", "I don't have a fever"): see `isDenied`.
  *
  * @example
  * const rules = compileRuleSet({ concepts: { cannot: ['cannot'], breathe: ['breathe'] },
@@ -40,13 +43,17 @@ export function compileRuleSet(set: ConceptRuleSet): CompiledRuleSet {
   }
   const stemmedIndex = createPhraseIndex(stemmed);
   const exactIndex = createPhraseIndex(exact);
+  const negatable = new Set(set.negatable ?? []);
 
   return {
     vocabulary,
-    match(words) {
+    match(words, breaks = NO_BREAKS) {
       const present = new Set<string>();
-      for (const hit of stemmedIndex.findAll(words.map(stem))) present.add(hit.value);
-      for (const hit of exactIndex.findAll(words)) present.add(hit.value);
+      const add = (hit: PhraseHit<string>) => {
+        if (!negatable.has(hit.value) || !isDenied(words, hit.start, breaks)) present.add(hit.value);
+      };
+      stemmedIndex.findAll(words.map(stem)).forEach(add);
+      exactIndex.findAll(words).forEach(add);
       if (present.size === 0) return undefined;
       return set.rules.find((rule) => rule.when.some((alternative) => alternative.every((c) => present.has(c))));
     },
@@ -54,3 +61,25 @@ export function compileRuleSet(set: ConceptRuleSet): CompiledRuleSet {
 }
 
 const EXACT = '=';
+const NO_BREAKS: ReadonlySet<number> = new Set();
+
+/**
+ * True when a negation word ("no", "not", "never", "without") stands shortly
+ * before the word at `start` in the same clause, with only words like "have",
+ * "a", "any" between: "no fever", "do not have a fever", "never had any
+ * fever". Anything else in between ("not sure if fever") and the mention
+ * counts, because an urgent rule must rather fire than miss.
+ */
+export function isDenied(words: readonly string[], start: number, breaks: ReadonlySet<number>): boolean {
+  for (let i = start - 1; i >= 0 && start - i <= DENIAL_REACH; i--) {
+    if (breaks.has(i + 1)) return false;
+    const word = words[i]!;
+    if (NEGATIONS.has(word)) return true;
+    if (!BETWEEN_DENIAL.has(word)) return false;
+  }
+  return false;
+}
+
+const DENIAL_REACH = 4;
+const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nor']);
+const BETWEEN_DENIAL = new Set(['a', 'an', 'any', 'have', 'has', 'had', 'got', 'having', 'been', 'signs', 'sign', 'of', 'really']);

@@ -11,6 +11,8 @@ const phrase = z.union([z.string().min(1), z.number()]).transform(String);
 export const conceptRuleSetSchema = z
   .object({
     concepts: z.record(z.string().min(1), z.array(phrase).min(1)),
+    /** Concepts that do not count where the visitor denies them ("no fever"). */
+    negatable: z.array(z.string().min(1)).optional(),
     rules: z
       .array(
         z.object({
@@ -24,6 +26,9 @@ export const conceptRuleSetSchema = z
       .min(1),
   })
   .superRefine((set, ctx) => {
+    set.negatable?.forEach((name, i) => {
+      if (!(name in set.concepts)) ctx.addIssue({ code: 'custom', path: ['negatable', i], message: `unknown concept "${name}"` });
+    });
     const ids = new Set<string>();
     set.rules.forEach((rule, r) => {
       if (ids.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', r, 'id'], message: `duplicate rule id "${rule.id}"` });

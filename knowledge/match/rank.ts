@@ -49,7 +49,7 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
     rank(question, corrected) {
       const terms = [...new Set(question.terms)];
       const idfs = terms.map((t) => index.idf(t));
-      const weights = terms.map((t, i) => (index.postings.has(t) ? Math.max(idfs[i]!, KNOWN_FLOOR) : UNKNOWN_WEIGHT));
+      const weights = terms.map((t, i) => (index.postings.has(t) ? Math.max(idfs[i]!, KNOWN_FLOOR) : unknownWeight(t)));
       const mass = weights.reduce((a, c) => a + c, 0);
       const exactIndex = index.exact.get(question.all.join(' '));
       if (mass === 0 && exactIndex === undefined) return [];
@@ -103,8 +103,16 @@ const CORRECTED_CREDIT = 0.75;
  * nearly every entry uses it ("medial branch block" is the topic, not noise)...
  */
 const KNOWN_FLOOR = 1;
-/** ...and a word no entry uses counts this much: it is what the knowledge base cannot answer. */
+/**
+ * ...and a word no entry uses counts this much: it is what the knowledge base
+ * cannot answer. A number no entry uses ("I'm 78", "2 years ago") is the
+ * visitor's own detail, not a topic, so it counts nothing.
+ */
 const UNKNOWN_WEIGHT = 2.5;
+function unknownWeight(term: string): number {
+  return NUMBER.test(term) ? 0 : UNKNOWN_WEIGHT;
+}
+const NUMBER = /^\d+$/;
 
 function bestPhrasing(index: SearchIndex, entry: number, question: ReadonlyMap<string, number>, mass: number): number {
   let best = 0;

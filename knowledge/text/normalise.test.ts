@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from './normalise.ts';
+import { normalise, normaliseWithBreaks } from './normalise.ts';
 import { stem } from './stem.ts';
 
 describe('normalise', () => {
@@ -19,6 +19,28 @@ describe('normalise', () => {
   it('keeps numbers', () => {
     expect(normalise('fever of 102')).toEqual(['fever', 'of', '102']);
   });
+
+  it('writes numbers, ordinals and units one way', () => {
+    expect(normalise('two blocks')).toEqual(normalise('2 blocks'));
+    expect(normalise('the second block')).toEqual(normalise('the 2nd block'));
+    expect(normalise('24hrs')).toEqual(['24', 'hours']);
+    expect(normalise('wait 24 hrs')).toEqual(normalise('wait 24 hours'));
+    expect(normalise('30 mins, 80%')).toEqual(['30', 'minutes', '80', 'percent']);
+    expect(normalise('my dr said alot')).toEqual(['my', 'doctor', 'said', 'a', 'lot']);
+  });
+
+  it('keeps "one", spine levels and ordinals whole', () => {
+    expect(normalise('no one, L4 L5, 3rd')).toEqual(['no', 'one', 'l4', 'l5', '3rd']);
+  });
+});
+
+describe('normaliseWithBreaks', () => {
+  it('gives the same words and marks where clauses start', () => {
+    const text = 'No, I have a fever but it is fine. Really';
+    const { words, breaks } = normaliseWithBreaks(text);
+    expect(words).toEqual(normalise(text));
+    expect([...breaks]).toEqual([1, 5, 9]);
+  });
 });
 
 describe('stem', () => {
@@ -36,5 +58,11 @@ describe('stem', () => {
     expect(stem('less')).toBe('less');
     expect(stem('bleed')).toBe(stem('bleeding'));
     expect(stem('need')).toBe('need');
+  });
+
+  it('meets irregular past forms', () => {
+    expect(stem('wore')).toBe(stem('wears'));
+    expect(stem('felt')).toBe(stem('feeling'));
+    expect(stem('drove')).toBe(stem('driving'));
   });
 });

@@ -46,6 +46,15 @@ const mustFire = [
   'i want to hurt myself',
   'cant breth',
   'my lipps are sweling',
+  // Denials nearby must never hide a real emergency.
+  'no fever but i can not breathe',
+  'i am not able to breathe',
+  'it will not stop bleeding',
+  'No, fever 101 and the needle spot is red',
+  'not numb but my legs keep giving out and i cant stand',
+  'no headache, just chest pain',
+  'I do not feel my legs and cannot walk',
+  'breathing feels so difficult right now',
 ];
 
 const mustNotFire: [question: string, id: string][] = [
@@ -59,6 +68,8 @@ const mustNotFire: [question: string, id: string][] = [
   ['i take eliquis, do i stop it', 'blood-thinners'],
   ['should i keep taking my blood thinner', 'blood-thinners'],
   ['what is a medial branch block', 'what-is-mbb'],
+  ['no fever, no redness, my back is just sore after the shot', 'soreness-after'],
+  ["i don't have a fever, my back is just sore after the shot", 'soreness-after'],
 ];
 
 describe('urgent triage', () => {
