@@ -1,0 +1,63 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const root = '/repo';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults', () => {
+    const c = loadConfig({}, root, '/srv');
+    expect(c).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      dataDir: resolve('/srv', 'data'),
+      adminToken: null,
+      allowedOrigins: null,
+      rateLimitPerMinute: 60,
+      callbackLimitPer10Minutes: 5,
+      knowledgeDir: join(root, 'knowledge', 'base'),
+      retentionDays: 90,
+      webhookUrl: null,
+      trustProxy: 0,
+      publicUrl: 'http://127.0.0.1:8787',
+      widgetDir: join(root, 'dist', 'widget'),
+      pagesDir: join(root, 'server', 'pages'),
+    });
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig(
+      {
+        PORT: '9000', HOST: '::1', DATA_DIR: 'var/db', ADMIN_TOKEN: 'x'.repeat(32),
+        ALLOWED_ORIGINS: 'https://www.clinic.example, http://localhost:*', RATE_LIMIT_PER_MINUTE: '0',
+        CALLBACK_LIMIT_PER_10_MINUTES: '3', KNOWLEDGE_DIR: 'kb', RETENTION_DAYS: '30',
+        CALLBACK_WEBHOOK_URL: 'https://hooks.clinic.example/new/', TRUST_PROXY: '1',
+      },
+      root,
+      '/srv',
+    );
+    expect(c).toMatchObject({
+      port: 9000, host: '::1', dataDir: '/srv/var/db', adminToken: 'x'.repeat(32),
+      allowedOrigins: ['https://www.clinic.example', 'http://localhost:*'], rateLimitPerMinute: 0,
+      callbackLimitPer10Minutes: 3, knowledgeDir: '/srv/kb', retentionDays: 30,
+      webhookUrl: 'https://hooks.clinic.example/new', trustProxy: 1, publicUrl: 'http://[::1]:9000',
+    });
+  });
+
+  it('treats blank values as unset', () => {
+    expect(loadConfig({ ADMIN_TOKEN: '  ', PORT: '' }, root).adminToken).toBeNull();
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      loadConfig({ PORT: '99999', RETENTION_DAYS: '0', TRUST_PROXY: 'yes', ALLOWED_ORIGINS: 'clinic.example,https://a.example/', PUBLIC_URL: 'nope' }, root);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'RETENTION_DAYS', 'TRUST_PROXY', 'ALLOWED_ORIGINS: "clinic.example"', 'ALLOWED_ORIGINS: "https://a.example/"', 'PUBLIC_URL']) {
+        expect(problems).toContain(name);
+      }
+    }
+  });
+});

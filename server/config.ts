@@ -1,0 +1,110 @@
+import { join, resolve } from 'node:path';
+
+/** Everything the server reads from the environment, parsed and checked once at start. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute; holds the SQLite file. */
+  dataDir: string;
+  /** `null` = staff endpoints refuse everyone. */
+  adminToken: string | null;
+  /** CORS allow-list patterns; `null` = the defaults (own origin plus localhost on any port). */
+  allowedOrigins: string[] | null;
+  /** POST requests per minute per client IP on `/api/*`; 0 turns every rate limit off. */
+  rateLimitPerMinute: number;
+  /** Callback requests per 10 minutes per client IP, on top of the general limit; 0 = off. */
+  callbackLimitPer10Minutes: number;
+  knowledgeDir: string;
+  retentionDays: number;
+  webhookUrl: string | null;
+  /** How many reverse proxies in front of us may set X-Forwarded-For. */
+  trustProxy: number;
+  /** Base URL staff use to reach this server (links in webhook notifications). */
+  publicUrl: string;
+  /** Built widget files (`widget.js`, chunks, `admin.js`). */
+  widgetDir: string;
+  /** Static HTML pages shipped with the server. */
+  pagesDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const MIN_TOKEN_LENGTH = 16;
+
+/** Reads the environment; `root` is the repository folder (for bundled defaults). Throws ConfigError listing every problem. */
+export function loadConfig(env: Env, root: string, cwd: string = process.cwd()): ServerConfig {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    return raw ? raw : undefined;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) {
+      problems.push(`${name}: must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const httpUrl = (name: string): string | null => {
+    const raw = value(name);
+    if (raw === undefined) return null;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.href.replace(/\/$/, '');
+    } catch {
+      // reported below
+    }
+    problems.push(`${name}: must be an http(s) URL`);
+    return null;
+  };
+
+  const port = integer('PORT', 8787, 0, 65535);
+  const host = value('HOST') ?? '127.0.0.1';
+
+  const adminToken = value('ADMIN_TOKEN') ?? null;
+  if (adminToken !== null && adminToken.length < MIN_TOKEN_LENGTH) {
+    problems.push(`ADMIN_TOKEN: must be at least ${MIN_TOKEN_LENGTH} characters (for example: openssl rand -hex 24)`);
+  }
+
+  let allowedOrigins: string[] | null = null;
+  const originsRaw = value('ALLOWED_ORIGINS');
+  if (originsRaw !== undefined) {
+    allowedOrigins = originsRaw.split(',').map((o) => o.trim()).filter(Boolean);
+    for (const origin of allowedOrigins) {
+      if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+        problems.push(`ALLOWED_ORIGINS: "${origin}" is not an origin like https://www.example-clinic.com (no path, no trailing slash)`);
+      }
+    }
+  }
+
+  const publicUrl = httpUrl('PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  const config: ServerConfig = {
+    port,
+    host,
+    dataDir: resolve(cwd, value('DATA_DIR') ?? './data'),
+    adminToken,
+    allowedOrigins,
+    rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
+    callbackLimitPer10Minutes: integer('CALLBACK_LIMIT_PER_10_MINUTES', 5, 0, 1_000_000),
+    knowledgeDir: value('KNOWLEDGE_DIR') ? resolve(cwd, value('KNOWLEDGE_DIR')!) : join(root, 'knowledge', 'base'),
+    retentionDays: integer('RETENTION_DAYS', 90, 1, 36_500),
+    webhookUrl: httpUrl('CALLBACK_WEBHOOK_URL'),
+    trustProxy: integer('TRUST_PROXY', 0, 0, 10),
+    publicUrl,
+    widgetDir: join(root, 'dist', 'widget'),
+    pagesDir: join(root, 'server', 'pages'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

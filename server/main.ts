@@ -1,0 +1,51 @@
+/**
+ * `node dist/server/main.js` (or `npx tsx server/main.ts`): reads the
+ * environment, starts the server, stops cleanly on SIGTERM / SIGINT.
+ * Exit code 1 with a readable message on bad configuration or an invalid
+ * knowledge base.
+ */
+import { KnowledgeBaseError } from '../knowledge/index.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { findRepoRoot } from './repo-root.ts';
+import { startServer } from './server.ts';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env, findRepoRoot(import.meta.url));
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+
+  let running;
+  try {
+    running = await startServer(config);
+  } catch (error) {
+    if (error instanceof KnowledgeBaseError) {
+      fail(`knowledge base ${config.knowledgeDir} is invalid, not starting:\n${error.message}`);
+    }
+    fail(`could not start: ${(error as Error).message}`);
+  }
+  console.log(`clinic chat server listening on ${running.url}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1); // a second signal means "now"
+    stopping = true;
+    console.error(`${signal}: shutting down`);
+    running.close().then(
+      () => process.exit(0),
+      (error: Error) => fail(`shutdown failed: ${error.message}`),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+await main();

@@ -1,0 +1,77 @@
+import type { MiddlewareHandler } from 'hono';
+import { jsonError } from '../../http/json-error.ts';
+
+export interface CorsOptions {
+  /**
+   * Allowed origins: exact (`https://www.example-clinic.com`), any port
+   * (`http://localhost:*`), or `*` for every origin. The server's own origin
+   * is always allowed. Default: `http://localhost:*`, `http://127.0.0.1:*`.
+   */
+  origins?: string[];
+  /** Request headers a page may send. Default Content-Type, Idempotency-Key. */
+  allowHeaders?: string[];
+  /** Default GET, POST. */
+  allowMethods?: string[];
+  /** Response headers page scripts may read. Default Retry-After, Idempotent-Replayed. */
+  exposeHeaders?: string[];
+  /** Seconds a browser may cache a preflight answer. Default 600. */
+  maxAge?: number;
+}
+
+export const DEFAULT_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
+
+/** Compiles origin patterns into one test. */
+export function originMatcher(patterns: string[]): (origin: string) => boolean {
+  if (patterns.includes('*')) return () => true;
+  const exact = new Set<string>();
+  const anyPort: string[] = [];
+  for (const p of patterns) {
+    if (p.endsWith(':*')) anyPort.push(p.slice(0, -2));
+    else exact.add(p.toLowerCase());
+  }
+  return (origin) => {
+    const o = origin.toLowerCase();
+    if (exact.has(o)) return true;
+    return anyPort.some((base) => o === base || (o.startsWith(`${base}:`) && /^\d{1,5}$/.test(o.slice(base.length + 1))));
+  };
+}
+
+/**
+ * CORS for the widget's API calls, setting headers with `c.header()` only.
+ * Preflights from allowed origins get 204 with the allowed methods and
+ * headers; from other origins 403. Non-GET requests from other origins are
+ * refused with 403 as well (browsers would block them anyway; this also stops
+ * the rare client that ignores CORS). Requests without `Origin` pass untouched.
+ *
+ * @example
+ * app.use('/api/*', cors({ origins: ['https://www.example-clinic.com'] }))
+ */
+export function cors(options: CorsOptions = {}): MiddlewareHandler {
+  const allowed = originMatcher(options.origins ?? DEFAULT_ORIGINS);
+  const allowHeaders = (options.allowHeaders ?? ['Content-Type', 'Idempotency-Key']).join(', ');
+  const allowMethods = (options.allowMethods ?? ['GET', 'POST']).join(', ');
+  const exposeHeaders = (options.exposeHeaders ?? ['Retry-After', 'Idempotent-Replayed']).join(', ');
+  const maxAge = String(options.maxAge ?? 600);
+
+  return async function cors(c, next) {
+    const origin = c.req.header('origin');
+    if (origin === undefined) return next();
+    c.header('Vary', 'Origin');
+    const ok = allowed(origin) || origin === new URL(c.req.url).origin;
+    const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
+    if (!ok) {
+      const safe = c.req.method === 'GET' || c.req.method === 'HEAD';
+      if (preflight || !safe) return jsonError(c, 403, 'origin not allowed');
+      return next();
+    }
+    c.header('Access-Control-Allow-Origin', origin);
+    if (preflight) {
+      c.header('Access-Control-Allow-Methods', allowMethods);
+      c.header('Access-Control-Allow-Headers', allowHeaders);
+      c.header('Access-Control-Max-Age', maxAge);
+      return c.body(null, 204);
+    }
+    c.header('Access-Control-Expose-Headers', exposeHeaders);
+    return next();
+  };
+}

@@ -1,0 +1,127 @@
+import type { Clock } from '../clock.ts';
+import type { OutboxStore, PendingNotification } from '../storage/types.ts';
+import type { Notifier } from './notifier.ts';
+
+export interface WebhookOptions {
+  url: string;
+  /** Link to the staff inbox, included in each notification. */
+  inboxUrl: string;
+  outbox: OutboxStore;
+  clock: Clock;
+  /** First retry delay; doubles per failed attempt. Default 1 s. */
+  retryBaseMs?: number;
+  /** Longest delay between retries. Default 5 min. */
+  retryMaxMs?: number;
+  /** Per-request timeout. Default 10 s. */
+  timeoutMs?: number;
+  /** Safety-net poll when nothing is scheduled. Default 60 s. */
+  pollMs?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * What a receiver gets. Deliberately no name, phone or message: webhooks land
+ * in chat tools, email relays and logs outside the clinic's control, and
+ * callback requests are health-related personal data. Staff follow the link
+ * and read the request in the token-protected inbox.
+ */
+export interface WebhookPayload {
+  type: 'callback.created';
+  callbackId: string;
+  createdAt: string;
+  inbox: string;
+}
+
+/**
+ * Delivers queued notifications from the outbox (written in the callback's own
+ * transaction), retrying with capped exponential backoff until the receiver
+ * answers 2xx. State lives in the database, so a restart resumes where the
+ * last process stopped and a receiver that is down loses nothing.
+ */
+export function startWebhookDeliverer(options: WebhookOptions): Notifier {
+  const { url, inboxUrl, outbox, clock } = options;
+  const retryBaseMs = options.retryBaseMs ?? 1000;
+  const retryMaxMs = options.retryMaxMs ?? 300_000;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const pollMs = options.pollMs ?? 60_000;
+  const log = options.log ?? ((m: string) => console.error(m));
+
+  let closed = false;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  const deliver = async (n: PendingNotification): Promise<void> => {
+    const payload: WebhookPayload = {
+      type: 'callback.created',
+      callbackId: n.callbackId,
+      createdAt: n.callbackCreatedAt,
+      inbox: inboxUrl,
+    };
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      await res.body?.cancel();
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      await outbox.markNotificationDelivered(n.id, clock.now());
+    } catch (error) {
+      const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(n.attempts, 30));
+      await outbox.markNotificationFailed(n.id, new Date(clock.now().getTime() + delay), (error as Error).message);
+      log(`webhook: notification ${n.id} failed (attempt ${n.attempts + 1}), retrying in ${delay} ms`);
+    }
+  };
+
+  const schedule = async () => {
+    if (closed) return;
+    const due = await outbox.nextNotificationDue();
+    const wait = due === null ? pollMs : Math.max(0, Math.min(pollMs, due.getTime() - clock.now().getTime()));
+    clearTimeout(timer);
+    timer = setTimeout(run, wait).unref();
+  };
+
+  const runOnce = async () => {
+    do {
+      again = false;
+      for (;;) {
+        const due = await outbox.dueNotifications(clock.now(), 20);
+        for (const n of due) {
+          if (closed) return;
+          await deliver(n);
+        }
+        if (due.length < 20) break;
+      }
+    } while (again && !closed);
+    await schedule();
+  };
+
+  function run(): void {
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = runOnce()
+      .catch((error: Error) => {
+        log(`webhook: delivery loop failed: ${error.message}`);
+        timer = setTimeout(run, retryBaseMs).unref();
+      })
+      .finally(() => {
+        running = null;
+      });
+  }
+
+  run();
+  return {
+    enabled: true,
+    nudge: run,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openKnowledge } from '../knowledge/index.ts';
+import { createApp } from './app.ts';
+import { systemClock, type Clock } from './clock.ts';
+import type { ServerConfig } from './config.ts';
+import { noNotifier } from './notify/notifier.ts';
+import { startWebhookDeliverer } from './notify/webhook.ts';
+import { createQuestionLog } from './question-log.ts';
+import { startRetention } from './retention.ts';
+import { openSqliteStorage } from './storage/sqlite/index.ts';
+import type { Storage } from './storage/types.ts';
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8787 (the real port when PORT=0). */
+  url: string;
+  /** Stops accepting requests, finishes background work, closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  /** Operational messages (never personal data). Default stderr. */
+  log?: (message: string) => void;
+  /** Access log lines. Default stdout. */
+  logRequest?: (line: string) => void;
+}
+
+/**
+ * Opens the knowledge base (throws KnowledgeBaseError when invalid), the
+ * database and the background jobs, then listens. Everything `main.ts` does
+ * except reading the environment and handling signals.
+ */
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((m: string) => console.error(m));
+
+  const knowledge = openKnowledge({ dir: config.knowledgeDir, watch: true, log });
+  let storage: Storage;
+  try {
+    storage = openSqliteStorage(config.dataDir);
+  } catch (error) {
+    knowledge.close();
+    throw error;
+  }
+  const notifier = config.webhookUrl
+    ? startWebhookDeliverer({ url: config.webhookUrl, inboxUrl: `${config.publicUrl}/admin`, outbox: storage, clock, log })
+    : noNotifier;
+  const questions = createQuestionLog({ store: storage, clock, log });
+  const retention = startRetention({ storage, days: config.retentionDays, clock, log });
+  const app = createApp({
+    config,
+    knowledge,
+    storage,
+    notifier,
+    clock,
+    questions,
+    logError: log,
+    ...(options.logRequest ? { logRequest: options.logRequest } : {}),
+  });
+
+  const shutdownJobs = async () => {
+    retention.stop();
+    await notifier.close();
+    await questions.flush();
+    await storage.close();
+    knowledge.close();
+  };
+
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await shutdownJobs();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        // Requests still running after 5 s are cut off rather than holding shutdown forever.
+        setTimeout(() => server.closeAllConnections(), 5000).unref();
+      });
+      await shutdownJobs();
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewCallback, Storage } from '../types.ts';
+import { sqliteAnalytics } from './analytics.ts';
+import { openSqliteStorage } from './index.ts';
+import { migrations } from './migrations.ts';
+import { DATABASE_FILE, openDatabase } from './open-database.ts';
+
+let dir: string;
+let storage: Storage;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'clinic-chat-sqlite-'));
+  storage = openSqliteStorage(join(dir, 'nested', 'data'));
+});
+afterEach(async () => {
+  await storage.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const callback = (patch: Partial<NewCallback> = {}): NewCallback => ({
+  id: crypto.randomUUID(),
+  createdAt: new Date('2026-03-01T10:00:00Z'),
+  name: 'Jane Doe',
+  phone: '5551234567',
+  preferredTime: null,
+  message: null,
+  idempotencyHash: null,
+  notify: false,
+  ...patch,
+});
+
+describe('openDatabase', () => {
+  it('creates DATA_DIR and sets WAL and synchronous=FULL on every open, not just the first', async () => {
+    await storage.close();
+    for (let open = 0; open < 2; open++) {
+      const db = openDatabase(join(dir, 'nested', 'data'));
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+      db.close();
+    }
+    // A plain reopen shows what the explicit pragma guards against.
+    const plain = new Database(join(dir, 'nested', 'data', DATABASE_FILE));
+    expect(plain.pragma('synchronous', { simple: true })).not.toBe(2);
+    plain.close();
+    storage = openSqliteStorage(join(dir, 'nested', 'data'));
+  });
+
+  it('is back to synchronous=FULL after statistics are written without fsync', async () => {
+    const db = openDatabase(join(dir, 'other'));
+    const analytics = sqliteAnalytics(db);
+    await analytics.recordQuestions([{ at: new Date(), kind: 'answer' }]);
+    await analytics.recordFeedback('what-is-mbb', true, new Date());
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(await analytics.feedbackSummary()).toEqual([{ entryId: 'what-is-mbb', helpful: 1, notHelpful: 0 }]);
+    db.close();
+  });
+
+  it('refuses a database from a newer server', async () => {
+    await storage.close();
+    const file = join(dir, 'nested', 'data', DATABASE_FILE);
+    const db = new Database(file);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    db.close();
+    expect(() => openDatabase(join(dir, 'nested', 'data'))).toThrow(/newer/);
+    const reset = new Database(file);
+    reset.pragma(`user_version = ${migrations.length}`);
+    reset.close();
+    storage = openSqliteStorage(join(dir, 'nested', 'data'));
+  });
+});
+
+describe('callbacks', () => {
+  it('survives a reopen', async () => {
+    const { id } = await storage.createCallback(callback());
+    await storage.close();
+    storage = openSqliteStorage(join(dir, 'nested', 'data'));
+    expect((await storage.listCallbacks({ limit: 10 })).map((r) => r.id)).toEqual([id]);
+  });
+
+  it('returns the first row for a repeated idempotency hash and queues one notification', async () => {
+    const first = await storage.createCallback(callback({ idempotencyHash: 'h1', notify: true }));
+    const again = await storage.createCallback(callback({ idempotencyHash: 'h1', notify: true }));
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await storage.listCallbacks({ limit: 10 })).toHaveLength(1);
+    expect(await storage.dueNotifications(new Date('2030-01-01'), 10)).toHaveLength(1);
+  });
+
+  it('queues a notification only when asked', async () => {
+    await storage.createCallback(callback());
+    expect(await storage.nextNotificationDue()).toBeNull();
+    const c = callback({ notify: true });
+    await storage.createCallback(c);
+    expect(await storage.nextNotificationDue()).toEqual(c.createdAt);
+  });
+});
+
+describe('outbox', () => {
+  it('hides failed notifications until their retry time and drops delivered ones', async () => {
+    const c = callback({ notify: true });
+    await storage.createCallback(c);
+    const [n] = await storage.dueNotifications(c.createdAt, 10);
+    expect(n).toMatchObject({ callbackId: c.id, callbackCreatedAt: c.createdAt.toISOString(), attempts: 0 });
+    const retryAt = new Date(c.createdAt.getTime() + 5000);
+    await storage.markNotificationFailed(n!.id, retryAt, 'HTTP 503');
+    expect(await storage.dueNotifications(new Date(retryAt.getTime() - 1), 10)).toEqual([]);
+    expect((await storage.dueNotifications(retryAt, 10))[0]?.attempts).toBe(1);
+    await storage.markNotificationDelivered(n!.id, retryAt);
+    expect(await storage.dueNotifications(new Date('2030-01-01'), 10)).toEqual([]);
+    expect(await storage.nextNotificationDue()).toBeNull();
+  });
+});
+
+describe('deleteOlderThan', () => {
+  it('deletes old callbacks (with their notifications) and old unanswered wording, keeping newer rows', async () => {
+    const old = callback({ createdAt: new Date('2026-01-01T00:00:00Z'), notify: true });
+    const recent = callback({ createdAt: new Date('2026-04-01T00:00:00Z') });
+    await storage.createCallback(old);
+    await storage.createCallback(recent);
+    await storage.recordQuestions([
+      { at: new Date('2026-01-01T00:00:00Z'), kind: 'fallback', unanswered: { key: 'old', text: 'old' } },
+      { at: new Date('2026-04-01T00:00:00Z'), kind: 'fallback', unanswered: { key: 'new', text: 'new' } },
+    ]);
+    const result = await storage.deleteOlderThan(new Date('2026-02-01T00:00:00Z'));
+    expect(result).toEqual({ callbacks: 1, unanswered: 1 });
+    expect((await storage.listCallbacks({ limit: 10 })).map((r) => r.id)).toEqual([recent.id]);
+    expect((await storage.listUnanswered(10)).map((q) => q.key)).toEqual(['new']);
+    expect(await storage.dueNotifications(new Date('2030-01-01'), 10)).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+const status = z.enum(['new', 'contacted', 'closed'], { error: 'must be new, contacted or closed' });
+
+const count = (max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? fallback : /^\d+$/.test(s) ? Number(s) : NaN))
+    .refine((n) => Number.isInteger(n) && n >= 1 && n <= max, { error: `must be a whole number from 1 to ${max}` });
+
+const callbackQuery = (maxLimit: number, defaultLimit: number) =>
+  z.object({
+  limit: count(maxLimit, defaultLimit),
+  status: status.optional(),
+  since: z
+    .string()
+    .optional()
+    .transform((s) => (s ? new Date(s) : undefined))
+    .refine((d) => d === undefined || !Number.isNaN(d.getTime()), {
+      error: 'must be a date such as 2026-01-31 or 2026-01-31T09:00:00Z',
+    })
+    .transform((d) => d?.toISOString()),
+});
+
+export const callbackListQuery = callbackQuery(1000, 100);
+
+/** The CSV export defaults to everything still retained. */
+export const callbackExportQuery = callbackQuery(100_000, 100_000);
+
+export const statusUpdate = z.object({ status });
+
+export const unansweredQuery = z.object({ limit: count(500, 50) });
+
+export const statsQuery = z.object({ days: count(366, 30) });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { callbackSchema, isHoneypotFilled, normalizePhone } from './callback.ts';
+
+describe('normalizePhone', () => {
+  it.each([
+    ['(555) 123-4567', '5551234567'],
+    ['+1 555.123.4567', '+15551234567'],
+    [' 555 / 123 45 67 ', '5551234567'],
+    ['555-CALL-NOW', '555CALLNOW'],
+  ])('%s -> %s', (raw, normal) => {
+    expect(normalizePhone(raw)).toBe(normal);
+  });
+});
+
+describe('callbackSchema', () => {
+  const valid = { name: 'Jane', phone: '555 123 4567', consent: true };
+
+  it('accepts the minimum and fills optional fields with null', () => {
+    expect(callbackSchema.parse(valid)).toEqual({ name: 'Jane', phone: '5551234567', preferredTime: null, message: null, consent: true });
+  });
+
+  it('keeps line breaks in the message but not in the name', () => {
+    expect(callbackSchema.parse({ ...valid, message: 'line one\r\nline two' }).message).toBe('line one\r\nline two');
+    expect(callbackSchema.safeParse({ ...valid, name: 'Jane\nDoe' }).success).toBe(false);
+  });
+
+  it('drops unknown keys', () => {
+    expect(callbackSchema.parse({ ...valid, status: 'closed', id: 'x' })).not.toHaveProperty('status');
+  });
+
+  it.each(['++5551234567', '+', '555123', '1234567890123456', '555-CALL-NOW'])('rejects phone %s', (phone) => {
+    expect(callbackSchema.safeParse({ ...valid, phone }).success).toBe(false);
+  });
+});
+
+describe('isHoneypotFilled', () => {
+  it('is true only for a filled website field', () => {
+    expect(isHoneypotFilled({ website: 'x' })).toBe(true);
+    expect(isHoneypotFilled({ website: 1 })).toBe(true);
+    for (const website of [undefined, null, '', false]) expect(isHoneypotFilled({ website })).toBe(false);
+  });
+});

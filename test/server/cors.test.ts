@@ -1,0 +1,62 @@
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startTestServer, validCallback, type TestServer } from './support/start.ts';
+
+const servers: TestServer[] = [];
+afterAll(async () => {
+  for (const s of servers) {
+    await s.close();
+    rmSync(s.dataDir, { recursive: true, force: true });
+  }
+});
+const start = async (env: Record<string, string> = {}) => {
+  const s = await startTestServer({ env });
+  servers.push(s);
+  return s;
+};
+
+const preflight = (s: TestServer, origin: string, path = '/api/callback') =>
+  fetch(`${s.url}${path}`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,idempotency-key' },
+  });
+
+describe('CORS on the API', () => {
+  it('by default allows localhost on any port and refuses other sites', async () => {
+    const s = await start();
+    const ok = await preflight(s, 'http://localhost:5173');
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect(ok.headers.get('access-control-allow-headers')).toBe('Content-Type, Idempotency-Key');
+    expect((await preflight(s, 'https://random-site.example')).status).toBe(403);
+  });
+
+  it('with ALLOWED_ORIGINS allows exactly the listed origins (plus its own)', async () => {
+    const s = await start({ ALLOWED_ORIGINS: 'https://www.clinic.example' });
+    expect((await preflight(s, 'https://www.clinic.example')).status).toBe(204);
+    expect((await preflight(s, 'http://localhost:5173')).status).toBe(403);
+    const post = await s.postJson('/api/callback', validCallback, { origin: 'https://www.clinic.example' });
+    expect(post.status).toBe(201);
+    expect(post.headers.get('access-control-allow-origin')).toBe('https://www.clinic.example');
+    const refused = await s.postJson('/api/callback', validCallback, { origin: 'https://evil.example' });
+    expect(refused.status).toBe(403);
+    const own = await s.postJson('/api/ask', { question: 'What is a medial branch block?' }, { origin: s.url });
+    expect(own.status).toBe(200);
+  });
+
+  it('keeps CORS headers on error responses so the widget can read them', async () => {
+    const s = await start();
+    const res = await s.postJson('/api/callback', { name: '' }, { origin: 'http://127.0.0.1:3000' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
+  });
+
+  it('does not open the staff API to other origins (no Authorization in allowed headers)', async () => {
+    const s = await start();
+    const res = await fetch(`${s.url}/api/admin/callbacks`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(res.headers.get('access-control-allow-headers')).not.toMatch(/authorization/i);
+  });
+});

@@ -1,0 +1,33 @@
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnServer } from './support/spawn.ts';
+import { root, tempDir } from './support/start.ts';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('startup checks', () => {
+  it('refuses an invalid knowledge base, listing its problems, with exit code 1', async () => {
+    const kb = tempDir('bad-kb');
+    const data = tempDir('data');
+    dirs.push(kb, data);
+    cpSync(join(root, 'knowledge', 'base'), kb, { recursive: true });
+    writeFileSync(join(kb, 'entries', 'broken-entry.md'), '---\nid: wrong-id\ntitle: 3\n---\nBody.\n');
+    const p = spawnServer({ PORT: '0', DATA_DIR: data, KNOWLEDGE_DIR: kb });
+    expect(await p.exited).toBe(1);
+    expect(p.stderr()).toContain(`knowledge base ${kb} is invalid`);
+    expect(p.stderr()).toContain('broken-entry.md');
+    expect(p.stdout()).not.toMatch(/listening/);
+  });
+
+  it('names every bad setting and exits 1', async () => {
+    const p = spawnServer({ PORT: 'eighty', RATE_LIMIT_PER_MINUTE: '-5', ADMIN_TOKEN: 'short', CALLBACK_WEBHOOK_URL: 'ftp://x' });
+    expect(await p.exited).toBe(1);
+    for (const name of ['PORT', 'RATE_LIMIT_PER_MINUTE', 'ADMIN_TOKEN', 'CALLBACK_WEBHOOK_URL']) {
+      expect(p.stderr()).toContain(`${name}:`);
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock } from '../../../server/clock.ts';
+import { loadConfig } from '../../../server/config.ts';
+import { findRepoRoot } from '../../../server/repo-root.ts';
+import { startServer } from '../../../server/server.ts';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+export const root = findRepoRoot(import.meta.url);
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  /** Access log lines and operational messages, to check nothing personal leaks. */
+  requestLog: string[];
+  errorLog: string[];
+  admin(path: string, init?: RequestInit): Promise<Response>;
+  postJson(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `clinic-chat-${prefix}-`));
+}
+
+/** A built-widget folder with a loader, a hashed app chunk and the staff bundle. */
+export function fakeWidgetBuild(): string {
+  const dir = tempDir('widget');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'widget.js'), '/* loader */');
+  writeFileSync(join(dir, 'app-0123abcd45.js'), '/* app */');
+  writeFileSync(join(dir, 'admin.js'), '/* admin */');
+  return dir;
+}
+
+/**
+ * The real server (bundled knowledge base, SQLite in a temp DATA_DIR) on an
+ * ephemeral loopback port. Rate limits are off unless `env` turns them on.
+ */
+export async function startTestServer(
+  options: { env?: Record<string, string>; dataDir?: string; clock?: Clock; widgetDir?: string } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDir('data');
+  const config = loadConfig(
+    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN, RATE_LIMIT_PER_MINUTE: '0', ...options.env },
+    root,
+  );
+  const widgetDir = options.widgetDir ?? fakeWidgetBuild();
+  const requestLog: string[] = [];
+  const errorLog: string[] = [];
+  const running = await startServer(
+    { ...config, widgetDir },
+    {
+      log: (m) => errorLog.push(m),
+      logRequest: (l) => requestLog.push(l),
+      ...(options.clock ? { clock: options.clock } : {}),
+    },
+  );
+  const { url } = running;
+  return {
+    url,
+    dataDir,
+    requestLog,
+    errorLog,
+    admin: (path, init = {}) =>
+      fetch(`${url}${path}`, { ...init, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...init.headers } }),
+    postJson: (path, body, headers = {}) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    async close() {
+      await running.close();
+      if (!options.widgetDir) rmSync(widgetDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const validCallback = {
+  name: 'Jane Doe',
+  phone: '(555) 123-4567',
+  preferredTime: 'mornings',
+  message: 'Question about my block next week',
+  consent: true,
+};
