@@ -4,6 +4,7 @@ const cell = (v: string | number) => (typeof v === 'number' ? formatNumber(v) : 
 
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return '—';
+  if (Number.isInteger(n)) return n.toLocaleString('en-US');
   if (Math.abs(n) >= 100) return Math.round(n).toLocaleString('en-US');
   if (Math.abs(n) >= 1) return n.toFixed(2);
   return n.toPrecision(2);
