@@ -1,5 +1,5 @@
-import { chromium } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
+import { launchChromium } from '../chromium.ts';
 
 export interface HostImpact {
   page: string;
@@ -9,8 +9,6 @@ export interface HostImpact {
   bytesBeforeInteraction: number;
   requestsBeforeInteraction: number;
 }
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 
 /** Collects layout shifts and long tasks from the page's own PerformanceObservers. */
 const OBSERVE = `
@@ -41,7 +39,7 @@ function hostPages(demoHtml: string, widgetUrl: string): Promise<{ server: Serve
 export async function measureHostImpact(serverUrl: string, settleMs: number): Promise<HostImpact[]> {
   const demoHtml = await (await fetch(`${serverUrl}/`)).text();
   const host = await hostPages(demoHtml, `${serverUrl}/widget.js`);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const results: HostImpact[] = [];
     for (const variant of ['without', 'with'] as const) {

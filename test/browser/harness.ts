@@ -10,14 +10,14 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { describe } from 'vitest';
+import { CHROMIUM_PATH, launchChromium } from '../../build/chromium.ts';
 import { buildWidget } from '../../build/widget.ts';
 import { loadConfig } from '../../server/config.ts';
 import { startServer } from '../../server/server.ts';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-export const CHROMIUM = '/usr/bin/chromium';
 export const ADMIN_TOKEN = 'browser-test-admin-token-0123456789';
 
 /**
@@ -25,21 +25,16 @@ export const ADMIN_TOKEN = 'browser-test-admin-token-0123456789';
  * loudly, except under CI, where a missing browser is a failure.
  */
 export function describeInBrowser(name: string, body: () => void): void {
-  if (existsSync(CHROMIUM)) {
+  if (existsSync(CHROMIUM_PATH)) {
     describe(name, body);
     return;
   }
-  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  console.warn(`\n!!! SKIPPING browser tests "${name}": ${CHROMIUM} not found. Run: apt-get install -y chromium\n`);
+  if (process.env.CI) throw new Error(`${CHROMIUM_PATH} is missing: apt-get install -y chromium`);
+  console.warn(`\n!!! SKIPPING browser tests "${name}": ${CHROMIUM_PATH} not found. Run: apt-get install -y chromium\n`);
   describe.skip(name, body);
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
-}
+export const launchBrowser: () => Promise<Browser> = launchChromium;
 
 export interface Stack {
   /** The chat server's origin, e.g. http://127.0.0.1:41234 */
@@ -64,8 +59,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     async callbacks() {
       const res = await fetch(`${server.url}/api/admin/callbacks`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
       if (!res.ok) throw new Error(`admin API answered ${res.status}`);
-      const body = (await res.json()) as unknown;
-      return (Array.isArray(body) ? body : (body as { items: never[] }).items) as never;
+      return (await res.json()) as never;
     },
     async close() {
       await server.close();

@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 describe('staff authentication', () => {

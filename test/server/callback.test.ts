@@ -9,7 +9,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 const listed = async (): Promise<CallbackRecord[]> => (await server.admin('/api/admin/callbacks?limit=1000')).json();

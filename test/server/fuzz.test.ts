@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/start.ts';
 
@@ -41,7 +40,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 async function expectNo5xx(res: Response, what: string): Promise<void> {

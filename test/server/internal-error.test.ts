@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/storage/sqlite/open-database.ts';
@@ -19,6 +18,5 @@ it('answers a storage failure with a bare 500 JSON, keeping the details in the s
     expect(server.errorLog.join('\n')).toMatch(/POST \/api\/feedback failed: .*no such table: feedback/);
   } finally {
     await server.close();
-    rmSync(server.dataDir, { recursive: true, force: true });
   }
 });

@@ -3,52 +3,49 @@
  * build: our CSP, CORP and CORS headers must let them work, with no
  * violations reported.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildAdmin } from '../../build/admin.ts';
 import { buildWidget } from '../../build/widget.ts';
+import { describeInBrowser, launchBrowser } from '../browser/harness.ts';
 import { ADMIN_TOKEN, startTestServer, tempDir, validCallback, type TestServer } from './support/start.ts';
 
-let server: TestServer;
-let browser: Browser;
-const widgetDir = tempDir('widget-build');
+describeInBrowser('demo and staff pages in a browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const widgetDir = tempDir('widget-build');
 
-beforeAll(async () => {
-  await Promise.all([buildWidget({ outDir: widgetDir }), buildAdmin({ outDir: widgetDir })]);
-  server = await startTestServer({ widgetDir });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  beforeAll(async () => {
+    await Promise.all([buildWidget({ outDir: widgetDir }), buildAdmin({ outDir: widgetDir })]);
+    server = await startTestServer({ widgetDir });
+    browser = await launchBrowser();
   });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(widgetDir, { recursive: true, force: true });
-  if (server) rmSync(server.dataDir, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(widgetDir, { recursive: true, force: true });
+  });
 
-/** Opens `path`, collecting console errors, failed requests and CSP violations. */
-async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(`${server.url}${path}`);
-  return { page, problems };
-}
+  /** Opens `path`, collecting console errors, failed requests and CSP violations. */
+  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('requestfailed', (r) => problems.push(`requestfailed: ${r.url()}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${server.url}${path}`);
+    return { page, problems };
+  }
 
-describe('in a browser', () => {
   it('the demo page loads the widget, which greets from /api/config under the CSP', async () => {
     const { page, problems } = await open('/');
     const launcher = page.locator('button[aria-expanded]');

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/start.ts';
 
@@ -8,7 +7,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 describe('demo clinic page', () => {

@@ -1,4 +1,3 @@
-import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/start.ts';
@@ -9,7 +8,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  rmSync(server.dataDir, { recursive: true, force: true });
 });
 
 describe('GET /healthz and /api/config', () => {

@@ -1,5 +1,6 @@
 import type { DailyStat } from '../../server/api/contract.ts';
 import type { SectionProps } from './dashboard.tsx';
+import { Loaded, SimpleTable } from './loaded.tsx';
 import { useLoader } from './use-loader.ts';
 
 const WIDTH = 720;
@@ -35,34 +36,17 @@ export function Activity({ api, onUnauthorized }: SectionProps) {
       <p class="legend">
         <span class="swatch q" /> questions <span class="swatch c" /> callback requests
       </p>
-      {error.value && <p role="alert">{error.value}</p>}
-      {data.value && data.value.length === 0 && <p class="empty">No activity yet.</p>}
-      {data.value && data.value.length > 0 && (
-        <>
-          <DailyChart days={data.value} />
-          <details>
-            <summary>Numbers</summary>
-            <table>
-              <thead>
-                <tr>
-                  <th>Day</th>
-                  <th>Questions</th>
-                  <th>Callbacks</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.value.map((d) => (
-                  <tr key={d.day}>
-                    <td>{d.day}</td>
-                    <td>{d.questions}</td>
-                    <td>{d.callbacks}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </>
-      )}
+      <Loaded data={data} error={error} empty="No activity yet.">
+        {(days) => (
+          <>
+            <DailyChart days={days} />
+            <details>
+              <summary>Numbers</summary>
+              <SimpleTable head={['Day', 'Questions', 'Callbacks']} rows={days.map((d) => [d.day, d.questions, d.callbacks])} />
+            </details>
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { SectionProps } from './dashboard.tsx';
+import { Loaded, SimpleTable } from './loaded.tsx';
 import { useLoader } from './use-loader.ts';
 
 export function Feedback({ api, onUnauthorized }: SectionProps) {
@@ -6,28 +7,9 @@ export function Feedback({ api, onUnauthorized }: SectionProps) {
   return (
     <section aria-labelledby="feedback-h">
       <h2 id="feedback-h">Was this helpful?</h2>
-      {error.value && <p role="alert">{error.value}</p>}
-      {data.value && data.value.length === 0 && <p class="empty">No feedback yet.</p>}
-      {data.value && data.value.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>Entry</th>
-              <th>Yes</th>
-              <th>No</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.value.map((f) => (
-              <tr key={f.entryId}>
-                <td>{f.entryId}</td>
-                <td>{f.helpful}</td>
-                <td>{f.notHelpful}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Loaded data={data} error={error} empty="No feedback yet.">
+        {(rows) => <SimpleTable head={['Entry', 'Yes', 'No']} rows={rows.map((f) => [f.entryId, f.helpful, f.notHelpful])} />}
+      </Loaded>
     </section>
   );
 }

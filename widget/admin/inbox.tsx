@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { CallbackRecord, CallbackStatus } from '../../server/api/contract.ts';
 import type { SectionProps } from './dashboard.tsx';
+import { Loaded } from './loaded.tsx';
 import { useLoader } from './use-loader.ts';
 
 const FILTERS: Array<CallbackStatus | 'all'> = ['new', 'contacted', 'closed', 'all'];
@@ -38,46 +39,46 @@ export function Inbox({ api, onUnauthorized }: SectionProps) {
           Export CSV
         </button>
       </div>
-      {error.value && <p role="alert">{error.value}</p>}
-      {data.value && data.value.length === 0 && <p class="empty">No requests here.</p>}
-      {data.value && data.value.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>Received</th>
-              <th>Name</th>
-              <th>Phone</th>
-              <th>Best time</th>
-              <th>Note</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.value.map((row) => (
-              <tr key={row.id}>
-                <td>{new Date(row.createdAt).toLocaleString()}</td>
-                <td>{row.name}</td>
-                <td>
-                  <a href={`tel:${row.phone}`}>{row.phone}</a>
-                </td>
-                <td>{row.preferredTime ?? '—'}</td>
-                <td class="note">{row.message ?? '—'}</td>
-                <td>
-                  <select
-                    aria-label={`Status of request from ${row.name}`}
-                    value={row.status}
-                    onChange={(e) => mark(row, e.currentTarget.value as CallbackStatus)}
-                  >
-                    <option value="new">new</option>
-                    <option value="contacted">contacted</option>
-                    <option value="closed">closed</option>
-                  </select>
-                </td>
+      <Loaded data={data} error={error} empty="No requests here.">
+        {(rows) => (
+          <table>
+            <thead>
+              <tr>
+                <th>Received</th>
+                <th>Name</th>
+                <th>Phone</th>
+                <th>Best time</th>
+                <th>Note</th>
+                <th>Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td>{new Date(row.createdAt).toLocaleString()}</td>
+                  <td>{row.name}</td>
+                  <td>
+                    <a href={`tel:${row.phone}`}>{row.phone}</a>
+                  </td>
+                  <td>{row.preferredTime ?? '—'}</td>
+                  <td class="note">{row.message ?? '—'}</td>
+                  <td>
+                    <select
+                      aria-label={`Status of request from ${row.name}`}
+                      value={row.status}
+                      onChange={(e) => mark(row, e.currentTarget.value as CallbackStatus)}
+                    >
+                      <option value="new">new</option>
+                      <option value="contacted">contacted</option>
+                      <option value="closed">closed</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DailyStat, FeedbackSummary, UnansweredQuestion } from '../../api/contract.ts';
+import type { FeedbackSummary, UnansweredQuestion } from '../../api/contract.ts';
 import type { AnalyticsStore, QuestionEvent } from '../types.ts';
 
 const DAY_MS = 86_400_000;

@@ -1,16 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { CallbackRecord, CallbackStatus } from '../../api/contract.ts';
+import type { CallbackRecord } from '../../api/contract.ts';
 import type { CallbackQuery, CallbackStore, NewCallback, StoredCallback } from '../types.ts';
 
-interface CallbackRow {
-  id: string;
-  createdAt: string;
-  name: string;
-  phone: string;
-  preferredTime: string | null;
-  message: string | null;
-  status: CallbackStatus;
-}
+/** `COLUMNS` aliases the table's columns to the API's field names, so rows need no mapping. */
+type CallbackRow = CallbackRecord;
 
 const COLUMNS = `id, created_at AS createdAt, name, phone, preferred_time AS preferredTime, message, status`;
 

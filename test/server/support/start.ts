@@ -74,6 +74,7 @@ export async function startTestServer(
     async close() {
       await running.close();
       if (!options.widgetDir) rmSync(widgetDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
