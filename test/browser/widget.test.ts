@@ -269,6 +269,19 @@ describeInBrowser('widget embedded cross-origin under a strict CSP', () => {
     expect([panel.x, panel.y, panel.width, panel.height]).toEqual([0, 0, 390, 844]);
     const fontSize = await page.getByLabel('Escriba su pregunta').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(16);
+    // Full screen covers the page, so Tab and Shift+Tab wrap inside the panel.
+    const inPanel = () => page.evaluate(() => {
+      const root = document.querySelector('spine-chat')!.shadowRoot!;
+      return root.querySelector('[role="dialog"]')!.contains(root.activeElement);
+    });
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inPanel(), `after ${i + 1} Tab`).toBe(true);
+    }
+    for (let i = 0; i < 15; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await inPanel(), `after ${i + 1} Shift+Tab`).toBe(true);
+    }
     await page.getByRole('button', { name: 'Cerrar el chat' }).tap();
     await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
     await context.close();
@@ -287,19 +300,32 @@ describeInBrowser('widget embedded cross-origin under a strict CSP', () => {
     await context.close();
   });
 
-  it('adds only window.SpineChat to the host page, and its open/close work', async () => {
+  it('adds only window.SpineChat to the host page; open/close work and events carry nothing personal', async () => {
     const { context, page } = await open();
     const bare = await context.newPage();
     await bare.goto(host.page({ nowidget: '1' }));
     const before = await bare.evaluate(() => Object.getOwnPropertyNames(window));
-    await page.evaluate(() => (window as unknown as { SpineChat: { open(): void } }).SpineChat.open());
+    const after = await page.evaluate(() => Object.getOwnPropertyNames(window));
+    expect(after.filter((k) => !before.includes(k))).toEqual(['SpineChat']);
+    // The admin's page hears open, question and close, with nothing the visitor typed.
+    await page.evaluate(() => {
+      const chat = (window as unknown as { SpineChat: { on(e: string, h: (d?: unknown) => void): void; open(): void } }).SpineChat;
+      const seen: unknown[] = [];
+      (window as unknown as { seen: unknown[] }).seen = seen;
+      for (const name of ['open', 'question', 'close']) chat.on(name, (detail) => seen.push([name, detail ?? null]));
+      chat.open();
+    });
     await page.getByLabel('Type your question').waitFor();
     await ask(page, 'What is a medial branch block?');
     await page.getByRole('heading', { name: 'What is a medial branch block?' }).waitFor();
-    const after = await page.evaluate(() => Object.getOwnPropertyNames(window));
-    expect(after.filter((k) => !before.includes(k))).toEqual(['SpineChat']);
     await page.evaluate(() => (window as unknown as { SpineChat: { close(): void } }).SpineChat.close());
     await expect(page.getByRole('dialog').isVisible()).resolves.toBe(false);
+    const seen = await page.evaluate(() => (window as unknown as { seen: unknown[] }).seen);
+    expect(seen).toEqual([
+      ['open', null],
+      ['question', { kind: 'answer', entryId: 'what-is-mbb' }],
+      ['close', null],
+    ]);
     await context.close();
   });
 

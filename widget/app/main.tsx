@@ -15,6 +15,9 @@ import { AppContext, type AppModel } from './context.ts';
 import { createStore } from './store.ts';
 import { followVisualViewport } from './viewport.ts';
 
+/** Matches app.css: where the panel fills the window. */
+const FULL_SCREEN = '(max-width: 639.98px), (max-height: 520px)';
+
 export const createMount = (t: AppStrings): MountApp => (ctx) => {
   adopt(ctx.root, css);
   ctx.panel.classList.add('app');
@@ -35,6 +38,21 @@ export const createMount = (t: AppStrings): MountApp => (ctx) => {
     </AppContext.Provider>,
     ctx.panel,
   );
+
+  // Full screen hides the page behind, so Tab must wrap inside the panel
+  // rather than land on hidden host controls (WCAG 2.4.11, focus not obscured).
+  ctx.panel.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || !matchMedia(FULL_SCREEN).matches) return;
+    const items = [...ctx.panel.querySelectorAll<HTMLElement>('a[href],button,input,select,textarea')].filter(
+      (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+    );
+    const edge = e.shiftKey ? items[0] : items[items.length - 1];
+    const active = ctx.root.activeElement;
+    if (active === edge || active === ctx.panel) {
+      e.preventDefault();
+      (e.shiftKey ? items[items.length - 1] : items[0])?.focus();
+    }
+  });
 
   let unfollow = () => {};
   return {
