@@ -4,10 +4,11 @@ import type { ConceptRuleSet } from './concepts/schema.ts';
 import type { KnowledgeBase } from './load/read-base.ts';
 import { analyseWords } from './match/analyse.ts';
 import { buildSearchIndex } from './match/build-index.ts';
-import { confidenceOf, CONFIDENCE_THRESHOLD } from './match/confidence.ts';
 import { createRanker, type RankedEntry } from './match/rank.ts';
+import { bestReading } from './match/reading.ts';
 import { answerReply, emergencyReply, fallbackReply } from './reply/replies.ts';
 import { createLayTermMapper } from './text/lay-terms.ts';
+import { clauses } from './text/clauses.ts';
 import { normaliseWithBreaks } from './text/normalise.ts';
 import { stem } from './text/stem.ts';
 import { createTypoCorrector } from './text/typo.ts';
@@ -34,7 +35,8 @@ export interface ExplainingEngine extends Engine {
 /**
  * Builds everything a question needs once (index, typo vocabulary, compiled
  * rules), so `ask` is: triage -> out-of-scope rules -> rank -> calibrated
- * confidence -> answer or fallback.
+ * confidence (of the whole question, or of one of its parts: see
+ * `bestReading`) -> answer or fallback.
  */
 export function createEngine(base: KnowledgeBase, triageRules: ConceptRuleSet): ExplainingEngine {
   const layTerms = createLayTermMapper(base.layTerms.synonyms);
@@ -51,6 +53,11 @@ export function createEngine(base: KnowledgeBase, triageRules: ConceptRuleSet): 
     starters: [...base.clinic.starters],
   };
   const ids = base.entries.map((e) => e.id);
+  // A word the knowledge base never uses may be another form of a lay term ("golfing" for "golf");
+  // words it does use keep their own sense ("burning" pain is not a nerve burn).
+  // One list per word position, so clause positions still apply.
+  const withStemSynonyms = (words: readonly string[], fixed: readonly string[]): string[][] =>
+    words.map((w, i) => (index.vocabulary.has(w) ? undefined : layTerms.byStem(w)) ?? [fixed[i]!]);
 
   const explain = (question: string): Explained => {
     const { words, breaks } = normaliseWithBreaks(question);
@@ -62,17 +69,18 @@ export function createEngine(base: KnowledgeBase, triageRules: ConceptRuleSet): 
     fixed.forEach((w, i) => {
       if (w !== words[i]) corrected.add(stem(w));
     });
-    const ranked = ranker.rank(analyseWords(fixed, layTerms), corrected);
+    const prepared = withStemSynonyms(words, fixed);
+    const rankPart = (start: number, end: number) => ranker.rank(analyseWords(prepared.slice(start, end).flat(), layTerms), corrected);
+    const ranked = rankPart(0, words.length);
     const suggestions = ranked.slice(0, 3).filter((r) => r.coverage > 0).map((r) => suggestion(r.index));
 
     const refused = outOfScope?.match(fixed, breaks);
     if (refused) return { response: fallbackReply('out-of-scope', base.clinic, suggestions), rule: refused.id, ranked };
 
-    const [top, second] = ranked;
-    const confidence = top ? confidenceOf(top, second) : 0;
-    if (!top || confidence < CONFIDENCE_THRESHOLD) {
-      return { response: fallbackReply('not-found', base.clinic, suggestions), ranked };
-    }
+    const parts = clauses(fixed, breaks);
+    const best = bestReading(ranked, parts.length > 1 ? parts.map((part) => ({ ...part, ranked: rankPart(part.start, part.end) })) : []);
+    if (!best) return { response: fallbackReply('not-found', base.clinic, suggestions), ranked };
+    const { top, confidence } = best;
     const entry = base.entries[top.index]!;
     const related = entry.related.flatMap((id) => {
       const other = byId.get(id);

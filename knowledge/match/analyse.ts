@@ -1,5 +1,6 @@
 import type { LayTermMapper } from '../text/lay-terms.ts';
 import { normalise } from '../text/normalise.ts';
+import { dropSelfDescription } from '../text/self-description.ts';
 import { stem } from '../text/stem.ts';
 import { STOP_WORDS } from '../text/stop-words.ts';
 
@@ -12,7 +13,7 @@ export interface Analysed {
 }
 
 /**
- * normalise -> lay terms -> stop words -> stem. Questions are typo-corrected
+ * normalise -> self-description dropped -> lay terms -> stop words -> stem. Questions are typo-corrected
  * between normalising and lay terms (see `analyseWords`); entries are not.
  */
 export function analyse(text: string, layTerms: LayTermMapper): Analysed {
@@ -21,7 +22,7 @@ export function analyse(text: string, layTerms: LayTermMapper): Analysed {
 
 /** The same, for words already normalised (and corrected) by the caller. */
 export function analyseWords(words: readonly string[], layTerms: LayTermMapper): Analysed {
-  const mapped = layTerms.map(words);
+  const mapped = layTerms.map(dropSelfDescription(words, layTerms.words));
   const all: string[] = [];
   const terms: string[] = [];
   for (const word of mapped) {

@@ -1,6 +1,6 @@
 import type { KnowledgeEntry } from '../load/read-base.ts';
 import type { LayTermMapper } from '../text/lay-terms.ts';
-import { normalise } from '../text/normalise.ts';
+import { normalise, WRITTEN_OUT_WORDS } from '../text/normalise.ts';
 import { STOP_WORDS } from '../text/stop-words.ts';
 import { analyse } from './analyse.ts';
 
@@ -80,6 +80,7 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: L
 
   for (const w of layTerms.words) if (!vocabulary.has(w)) vocabulary.set(w, 1);
   for (const w of STOP_WORDS) if (!vocabulary.has(w)) vocabulary.set(w, 1);
+  for (const w of WRITTEN_OUT_WORDS) if (!vocabulary.has(w)) vocabulary.set(w, 1);
 
   const postings = new Map<string, { entry: Int32Array; weight: Float32Array }>();
   for (const [term, list] of lists) {

@@ -27,3 +27,29 @@ describe('lay terms', () => {
     expect(mapper.words.has('injection')).toBe(true);
   });
 });
+
+describe('lay terms by stem', () => {
+  const stems = createLayTermMapper({
+    exercise: ['golf', 'gym'],
+    numbness: ['numb'],
+    numbing: ['lidocaine'],
+    injection: ['jab', 'jabs'],
+    ablation: ['burn'],
+    hurt: ['burning'],
+  });
+
+  it('finds the lay term behind another form of it', () => {
+    expect(stems.byStem('golfing')).toEqual(['exercise']);
+    expect(stems.byStem('jabbed')).toEqual(['injection']);
+  });
+
+  it('never rewrites a canonical word, nor a stem with two meanings', () => {
+    expect(stems.byStem('numbing')).toBeUndefined();
+    expect(stems.byStem('numbs')).toBeUndefined();
+    expect(stems.byStem('burns')).toBeUndefined();
+  });
+
+  it('knows nothing about words outside the lay terms', () => {
+    expect(stems.byStem('driving')).toBeUndefined();
+  });
+});

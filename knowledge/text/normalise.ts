@@ -88,7 +88,7 @@ function ordinalSuffix(n: number): string {
  * and unit abbreviations ("hrs", "dr", "alot"), and small numbers in words,
  * which become digits ("two" and "2", "second" and "2nd").
  */
-const SPELLED_OUT = new Map<string, string[]>(
+const SPELLED_OUT: ReadonlyMap<string, string[]> = new Map<string, string[]>(
   Object.entries({
     cant: ['cannot'],
     cannt: ['cannot'],
@@ -116,6 +116,12 @@ const SPELLED_OUT = new Map<string, string[]>(
     hows: ['how', 'is'],
     wheres: ['where', 'is'],
     u: ['you'],
+    wat: ['what'],
+    wht: ['what'],
+    shud: ['should'],
+    shld: ['should'],
+    wud: ['would'],
+    cud: ['could'],
     ur: ['your'],
     alot: ['a', 'lot'],
     abt: ['about'],
@@ -148,3 +154,6 @@ const SPELLED_OUT = new Map<string, string[]>(
     ...Object.fromEntries(ORDINAL_WORDS.map((word, n) => [word, [`${n + 1}${ordinalSuffix(n + 1)}`]])),
   }),
 );
+
+/** Every word the normaliser writes out ("years", "doctor"): real words, never typos to correct. */
+export const WRITTEN_OUT_WORDS: ReadonlySet<string> = new Set([...SPELLED_OUT.values()].flat());

@@ -19,14 +19,15 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   get gets got getting go goes going went want wants wanted like likes need needs needed
   know tell say said mean means thing things something anything some any
   exactly actually basically literally honestly kind sort stuff supposed ago whole entire total bit bad
-  maybe probably guess wondering wonder curious quick question questions since
+  maybe probably guess wondering wonder curious question questions since wish
   all cannot great good fine nice
   okay ok hi hey hello please pls plz thanks thank um uh oh well yeah yes
   procedure procedures lot lots told tell tells ask asked
   husband wife mom mum mother dad father daughter son kid kids child children partner
   boyfriend girlfriend friend grandkids grandson granddaughter grandma grandpa sister brother
   monday tuesday wednesday thursday friday saturday sunday weekend
-  today tonight tomorrow yesterday morning afternoon evening`
+  today tonight tomorrow yesterday morning afternoon evening nights
+  dear sir madam enquire inquire whether mention mentioned heard online rather actual`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -43,6 +43,27 @@ describe('answers', () => {
   });
 });
 
+describe('long and personal questions', () => {
+  it.each([
+    // A story with one question in it: the question part answers.
+    ['I have had a bad back for about twelve years after a fall at the warehouse, my neighbour told me all sorts of stories, can I drive home afterwards?', 'driving-after'],
+    // Who is asking (job, age) is not what they ask about.
+    ['as a car mechanic aged 67 will I be awake', 'sedation'],
+    // Two questions in one: the first, which the visitor leads with.
+    ['what is an mbb and how long will I be sore', 'what-is-mbb'],
+  ])('"%s" -> %s', (question, id) => {
+    expect(answered(kb.ask(question))).toBe(id);
+  });
+
+  it('knows another form of a one-word lay term ("jabbing" for "jab")', () => {
+    expect(kb.ask('jabbing?').kind).toBe('answer');
+  });
+
+  it('still refuses a story with no question it can answer', () => {
+    expect(kb.ask('I have had a bad back for about twelve years, my neighbour told me all sorts of stories, what do you think of my mattress').kind).toBe('fallback');
+  });
+});
+
 describe('refusals', () => {
   it.each([
     'can i book an appointment for monday',

@@ -32,12 +32,16 @@ const mustFire = [
   'fell and bumped my head on the counter',
   'the needle spot keeps bleeding and soaked the bandage',
   'one side of my face is drooping',
+  "her face dropped and she can't raise her arm",
   'my words are coming out wrong',
   'suddenly i cannot see out of one eye',
   'my ears are ringing and i taste metal',
   'my husband had a seizure after the injection',
   'she seems confused and disoriented',
   'i took a whole bottle of oxycodone',
+  'i took the whole bottle',
+  'my legs gave way twice this afternoon',
+  'she keeps falling since she got home',
   'I overdosed on my pain meds',
   'i dont want to live anymore',
   'thinking about ending my life',
@@ -69,6 +73,10 @@ const mustNotFire: [question: string, id: string][] = [
   ['should i keep taking my blood thinner', 'blood-thinners'],
   ['what is a medial branch block', 'what-is-mbb'],
   ['no fever, no redness, my back is just sore after the shot', 'soreness-after'],
+  // "ring" is how many visitors say "phone"; a question about a possible after-effect is not one happening now.
+  ['can i ring you if my back is sore after the shot', 'soreness-after'],
+  ['will my legs feel heavy or give way after the block', 'numbness-after'],
+  ['can i lift my arm after the neck block, it feels numb', 'numbness-after'],
   ["i don't have a fever, my back is just sore after the shot", 'soreness-after'],
 ];
 

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Clause } from '../text/clauses.ts';
+import type { RankedEntry } from './rank.ts';
+import { bestReading } from './reading.ts';
+
+/** A ranking whose top entry is `index`, clear (confidence near 1) or vague (near 0). */
+const ranking = (index: number, clear: boolean): RankedEntry[] => [
+  clear
+    ? { index, bm25: 1, phrasing: 1, coverage: 1, score: 2 }
+    : { index, bm25: 0.3, phrasing: 0.2, coverage: 0.3, score: 0.5 },
+];
+const part = (index: number, clear: boolean, flags: Partial<Clause> = {}) => ({
+  start: 0,
+  end: 3,
+  asks: true,
+  joined: false,
+  ...flags,
+  ranked: ranking(index, clear),
+});
+
+describe('bestReading', () => {
+  it('answers from the whole question when it is clear', () => {
+    expect(bestReading(ranking(1, true), [part(2, true, { asks: false }), part(3, true)])?.top.index).toBe(1);
+  });
+
+  it('answers from the part that asks when the whole is vague', () => {
+    expect(bestReading(ranking(1, false), [part(2, true, { asks: false }), part(3, true)])?.top.index).toBe(3);
+  });
+
+  it('answers from a telling part only when no asking part is clear', () => {
+    expect(bestReading(ranking(1, false), [part(2, true, { asks: false }), part(3, false)])?.top.index).toBe(2);
+  });
+
+  it('answers the first of two joined questions when it is clear', () => {
+    expect(bestReading(ranking(1, true), [part(2, true), part(3, true, { joined: true })])?.top.index).toBe(2);
+    expect(bestReading(ranking(1, true), [part(2, false), part(3, true, { joined: true })])?.top.index).toBe(1);
+  });
+
+  it('gives no reading when nothing is clear', () => {
+    expect(bestReading(ranking(1, false), [part(2, false), part(3, false)])).toBeUndefined();
+    expect(bestReading([], [])).toBeUndefined();
+  });
+});

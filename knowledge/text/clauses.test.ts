@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { clauses } from './clauses.ts';
+import { normaliseWithBreaks } from './normalise.ts';
+
+const parts = (text: string) => {
+  const { words, breaks } = normaliseWithBreaks(text);
+  return clauses(words, breaks).map(({ start, end }) => words.slice(start, end).join(' '));
+};
+
+describe('clauses', () => {
+  it('splits at punctuation and "but"', () => {
+    expect(parts('I had back pain for years, my GP sent me here. Can I eat before?')).toEqual([
+      'i had back pain for years',
+      'my gp sent me here',
+      'can i eat before',
+    ]);
+    expect(parts('the pain went away but now it is back again')).toEqual(['the pain went away', 'but now it is back again']);
+  });
+
+  it('splits two questions joined by "and" or "or"', () => {
+    expect(parts('what is an mbb and why would i need one')).toEqual(['what is an mbb', 'why would i need one']);
+    expect(parts('is it quick or does it take all day')).toEqual(['is it quick', 'does it take all day']);
+  });
+
+  it('marks a second question of its own, and parts that read as questions', () => {
+    const flags = (text: string) => {
+      const { words, breaks } = normaliseWithBreaks(text);
+      return clauses(words, breaks).map(({ asks, joined }) => [asks, joined]);
+    };
+    expect(flags('what is an mbb and why would i need one')).toEqual([[true, false], [true, true]]);
+    expect(flags('can i walk or do housework after')).toEqual([[true, false], [true, false]]);
+    expect(flags('my wife has the block monday, how long should she fast')).toEqual([[false, false], [true, false]]);
+  });
+
+  it('keeps "and" inside one question, and drops fragments', () => {
+    expect(parts('can I eat and drink before')).toEqual(['can i eat and drink before']);
+    expect(parts('thanks! can I drive home after')).toEqual(['can i drive home after']);
+  });
+});
