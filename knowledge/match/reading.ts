@@ -11,7 +11,7 @@ import type { RankedEntry } from './rank.ts';
  * like "my wife is getting the MBB Monday" does not answer for the question.
  */
 export function bestReading(whole: readonly RankedEntry[], parts: readonly (Clause & { ranked: readonly RankedEntry[] })[]): Reading | undefined {
-  const first = parts.findIndex((part, i) => parts[i + 1]?.joined);
+  const first = parts.findIndex((_, i) => parts[i + 1]?.joined);
   const lead = first >= 0 ? read(parts[first]!.ranked) : undefined;
   if (lead && lead.confidence >= PART_THRESHOLD) return lead;
   const wholeReading = read(whole);
