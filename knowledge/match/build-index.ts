@@ -9,16 +9,24 @@ export const FIELD_WEIGHTS = { title: 3, questions: 2, tags: 1.5, body: 1 } as c
 
 /** One way an entry can be asked for (its title or an alternate phrasing). */
 export interface Phrasing {
-  /** Stemmed topic words (a set). */
-  terms: ReadonlySet<string>;
-  /** All stemmed words joined, for exact-wording matches. */
-  key: string;
+  /** Its stemmed topic words, each once, as ids into the postings (every phrasing word is indexed). */
+  ids: Int32Array;
+  /** Each word's idf, aligned with `ids`. Ranking compares every shortlisted phrasing with the question, so both are precomputed. */
+  idfs: Float64Array;
+}
+
+export interface Posting {
+  id: number;
+  entry: Int32Array;
+  weight: Float32Array;
 }
 
 export interface SearchIndex {
   entries: readonly KnowledgeEntry[];
-  /** term -> entries containing it and the field-weighted count there. */
-  postings: ReadonlyMap<string, { entry: Int32Array; weight: Float32Array }>;
+  /** term -> its id, the entries containing it and the field-weighted count there. */
+  postings: ReadonlyMap<string, Posting>;
+  /** How many distinct terms are indexed (ids run from 0 to this, exclusive). */
+  termCount: number;
   /** Field-weighted length of each entry. */
   lengths: Float32Array;
   averageLength: number;
@@ -41,7 +49,7 @@ export interface SearchIndex {
 export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: LayTermMapper): SearchIndex {
   const lists = new Map<string, { entry: number[]; weight: number[] }>();
   const lengths = new Float32Array(entries.length);
-  const phrasings: Phrasing[][] = [];
+  const ownTerms: string[][][] = [];
   const exact = new Map<string, number>();
   const vocabulary = new Map<string, number>();
   const countWords = (text: string) => {
@@ -68,36 +76,41 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: L
       list.entry.push(index);
       list.weight.push(weight);
     }
-    const own: Phrasing[] = [];
-    for (const text of [entry.title, ...entry.questions]) {
-      const analysed = analyse(text, layTerms);
-      const key = analysed.all.join(' ');
-      own.push({ terms: new Set(analysed.terms), key });
-      if (!exact.has(key)) exact.set(key, index);
-    }
-    phrasings.push(own);
+    ownTerms.push(
+      [entry.title, ...entry.questions].map((text) => {
+        const analysed = analyse(text, layTerms);
+        const key = analysed.all.join(' ');
+        if (!exact.has(key)) exact.set(key, index);
+        return [...new Set(analysed.terms)];
+      }),
+    );
   });
 
   for (const w of layTerms.words) if (!vocabulary.has(w)) vocabulary.set(w, 1);
   for (const w of STOP_WORDS) if (!vocabulary.has(w)) vocabulary.set(w, 1);
   for (const w of WRITTEN_OUT_WORDS) if (!vocabulary.has(w)) vocabulary.set(w, 1);
 
-  const postings = new Map<string, { entry: Int32Array; weight: Float32Array }>();
+  const postings = new Map<string, Posting>();
   for (const [term, list] of lists) {
-    postings.set(term, { entry: Int32Array.from(list.entry), weight: Float32Array.from(list.weight) });
+    postings.set(term, { id: postings.size, entry: Int32Array.from(list.entry), weight: Float32Array.from(list.weight) });
   }
   const n = entries.length;
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const idf = (term: string) => idfOf(postings.get(term)?.entry.length ?? 0);
+  const phrasings = ownTerms.map((own) =>
+    own.map((terms): Phrasing => ({ ids: Int32Array.from(terms, (t) => postings.get(t)!.id), idfs: Float64Array.from(terms, idf) })),
+  );
   const total = lengths.reduce((a, b) => a + b, 0);
   return {
     entries,
     postings,
+    termCount: postings.size,
     lengths,
     averageLength: n ? total / n : 1,
     phrasings,
     exact,
     vocabulary,
-    idf: (term) => idfOf(postings.get(term)?.entry.length ?? 0),
+    idf,
     layTerms,
   };
 }

@@ -4,7 +4,7 @@ import { editDistance } from './edit-distance.ts';
 export interface TypoCorrectorOptions {
   /** Words shorter than this are never corrected (too many near neighbours). Default 4. */
   minLength?: number;
-  /** Most distinct corrections remembered before the cache starts over. Default 5000. */
+  /** Most distinct corrections remembered; past it the oldest is forgotten first. Default 20000 (a few MB). */
   cacheSize?: number;
 }
 
@@ -29,7 +29,7 @@ export function createTypoCorrector(
   options: TypoCorrectorOptions = {},
 ): TypoCorrector {
   const minLength = options.minLength ?? 4;
-  const cacheSize = options.cacheSize ?? 5000;
+  const cacheSize = options.cacheSize ?? 20_000;
   const cache = new Map<string, string>();
   const byInitial = new Map<string, string[]>();
   for (const word of vocabulary.keys()) {
@@ -70,7 +70,8 @@ export function createTypoCorrector(
         bestCount = count;
       }
     }
-    if (cache.size >= cacheSize) cache.clear();
+    // Maps iterate in insertion order, so the first key is the oldest correction.
+    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
     cache.set(word, best);
     return best;
   };
