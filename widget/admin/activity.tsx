@@ -5,6 +5,8 @@ import { useLoader } from './use-loader.ts';
 
 const WIDTH = 720;
 const HEIGHT = 160;
+/** Room under the bars for the first and last day's date. */
+const AXIS = 18;
 
 /** Questions and callbacks per day as paired bars; the table below carries the same numbers for screen readers. */
 function DailyChart({ days }: { days: DailyStat[] }) {
@@ -13,7 +15,7 @@ function DailyChart({ days }: { days: DailyStat[] }) {
   const bar = Math.max(2, slot / 2 - 2);
   const h = (n: number) => (n / max) * (HEIGHT - 20);
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Questions and callback requests per day">
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT + AXIS}`} role="img" aria-label="Questions and callback requests per day">
       {days.map((d, i) => (
         <g key={d.day}>
           <rect class="q" x={i * slot} y={HEIGHT - h(d.questions)} width={bar} height={h(d.questions)}>
@@ -24,6 +26,10 @@ function DailyChart({ days }: { days: DailyStat[] }) {
           </rect>
         </g>
       ))}
+      <text x={0} y={HEIGHT + AXIS - 4}>{days[0]?.day}</text>
+      <text x={WIDTH} y={HEIGHT + AXIS - 4} text-anchor="end">
+        {days[days.length - 1]?.day}
+      </text>
     </svg>
   );
 }

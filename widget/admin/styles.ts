@@ -22,6 +22,7 @@ select, input { font: inherit; padding: 6px 8px; border: 1px solid var(--muted);
 .hint, .empty, .legend { color: var(--muted); margin: 4px 0; }
 .count { font-weight: 600; color: var(--brand); }
 svg { width: 100%; height: auto; }
+svg text { font-size: 12px; fill: var(--muted); }
 rect.q, .swatch.q { fill: var(--brand); background: var(--brand); }
 rect.c, .swatch.c { fill: var(--accent); background: var(--accent); }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: middle; }
