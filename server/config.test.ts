@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       knowledgeDir: join(root, 'knowledge', 'base'),
       retentionDays: 90,
       webhookUrl: null,
+      webhookSecret: null,
       trustProxy: 0,
       publicUrl: 'http://127.0.0.1:8787',
       widgetDir: join(root, 'dist', 'widget'),

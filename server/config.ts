@@ -17,6 +17,8 @@ export interface ServerConfig {
   knowledgeDir: string;
   retentionDays: number;
   webhookUrl: string | null;
+  /** When set, each webhook is signed with HMAC-SHA256 so the receiver can tell it came from us. */
+  webhookSecret: string | null;
   /** How many reverse proxies in front of us may set X-Forwarded-For. */
   trustProxy: number;
   /** Base URL staff use to reach this server (links in webhook notifications). */
@@ -100,6 +102,7 @@ export function loadConfig(env: Env, root: string, cwd: string = process.cwd()):
     knowledgeDir: value('KNOWLEDGE_DIR') ? resolve(cwd, value('KNOWLEDGE_DIR')!) : join(root, 'knowledge', 'base'),
     retentionDays: integer('RETENTION_DAYS', 90, 1, 36_500),
     webhookUrl: httpUrl('CALLBACK_WEBHOOK_URL'),
+    webhookSecret: value('CALLBACK_WEBHOOK_SECRET') ?? null,
     trustProxy: integer('TRUST_PROXY', 0, 0, 10),
     publicUrl,
     widgetDir: join(root, 'dist', 'widget'),

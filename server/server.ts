@@ -45,7 +45,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     throw error;
   }
   const notifier = config.webhookUrl
-    ? startWebhookDeliverer({ url: config.webhookUrl, inboxUrl: `${config.publicUrl}/admin`, outbox: storage, clock, log })
+    ? startWebhookDeliverer({
+        url: config.webhookUrl,
+        secret: config.webhookSecret,
+        inboxUrl: `${config.publicUrl}/admin`,
+        outbox: storage,
+        clock,
+        log,
+      })
     : noNotifier;
   const questions = createQuestionLog({ store: storage, clock, log });
   const retention = startRetention({ storage, days: config.retentionDays, clock, log });

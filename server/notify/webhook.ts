@@ -1,9 +1,15 @@
+import { createHmac } from 'node:crypto';
 import type { Clock } from '../clock.ts';
 import type { OutboxStore, PendingNotification } from '../storage/types.ts';
 import type { Notifier } from './notifier.ts';
 
 export interface WebhookOptions {
   url: string;
+  /**
+   * Signs each delivery: `Webhook-Signature: sha256=<hex HMAC of "<Webhook-Timestamp>.<body>">`.
+   * The timestamp inside the signature lets a receiver refuse replays. `null` = unsigned.
+   */
+  secret?: string | null;
   /** Link to the staff inbox, included in each notification. */
   inboxUrl: string;
   outbox: OutboxStore;
@@ -58,11 +64,18 @@ export function startWebhookDeliverer(options: WebhookOptions): Notifier {
       createdAt: n.callbackCreatedAt,
       inbox: inboxUrl,
     };
+    const body = JSON.stringify(payload);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (options.secret) {
+      const timestamp = String(Math.floor(clock.now().getTime() / 1000));
+      headers['webhook-timestamp'] = timestamp;
+      headers['webhook-signature'] = `sha256=${createHmac('sha256', options.secret).update(`${timestamp}.${body}`).digest('hex')}`;
+    }
     try {
       const res = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
+        headers,
+        body,
         signal: AbortSignal.timeout(timeoutMs),
       });
       await res.body?.cancel();

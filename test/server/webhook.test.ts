@@ -1,4 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,22 +7,27 @@ import type { WebhookPayload } from '../../server/notify/webhook.ts';
 import { startTestServer, tempDir, validCallback } from './support/start.ts';
 
 /** A staff-side receiver that answers `status()` and records what it accepted. */
-function receiver(status: () => number, port = 0): Promise<{ server: Server; url: string; accepted: WebhookPayload[]; raw: string[] }> {
+function receiver(
+  status: () => number,
+  port = 0,
+): Promise<{ server: Server; url: string; accepted: WebhookPayload[]; raw: string[]; headers: IncomingHttpHeaders[] }> {
   const accepted: WebhookPayload[] = [];
   const raw: string[] = [];
+  const headers: IncomingHttpHeaders[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
     req.on('end', () => {
       const code = status();
       raw.push(body);
+      headers.push(req.headers);
       if (code < 300) accepted.push(JSON.parse(body));
       res.writeHead(code).end();
     });
   });
   return new Promise((resolve) =>
     server.listen(port, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, accepted, raw }),
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, accepted, raw, headers }),
     ),
   );
 }
@@ -61,6 +67,21 @@ describe('staff webhook', () => {
       for (const secret of ['Jane', '555', 'mornings', 'block next week']) expect(body).not.toContain(secret);
     }
     expect(app.errorLog.join('\n')).not.toContain('Jane');
+  });
+
+  it('signs each delivery when CALLBACK_WEBHOOK_SECRET is set, so the receiver can verify it', async () => {
+    const hook = await receiver(() => 204);
+    cleanup.push(() => closeServer(hook.server));
+    const secret = 'shared-webhook-secret';
+    const app = await startTestServer({ env: { CALLBACK_WEBHOOK_URL: hook.url, CALLBACK_WEBHOOK_SECRET: secret } });
+    cleanup.push(() => app.close());
+
+    await app.postJson('/api/callback', validCallback);
+    await until(() => hook.accepted.length === 1);
+    const timestamp = hook.headers[0]!['webhook-timestamp'] as string;
+    expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
+    const expected = createHmac('sha256', secret).update(`${timestamp}.${hook.raw[0]}`).digest('hex');
+    expect(hook.headers[0]!['webhook-signature']).toBe(`sha256=${expected}`);
   });
 
   it('resumes pending deliveries after a restart, losing none while the receiver is down', async () => {
