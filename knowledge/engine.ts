@@ -7,6 +7,7 @@ import { buildSearchIndex } from './match/build-index.ts';
 import { createRanker, type RankedEntry } from './match/rank.ts';
 import { bestReading } from './match/reading.ts';
 import { answerReply, emergencyReply, fallbackReply } from './reply/replies.ts';
+import { COMMON_WORDS } from './text/everyday-words.ts';
 import { createLayTermMapper } from './text/lay-terms.ts';
 import { clauses } from './text/clauses.ts';
 import { normaliseWithBreaks } from './text/normalise.ts';
@@ -44,7 +45,10 @@ export function createEngine(base: KnowledgeBase, triageRules: ConceptRuleSet): 
   const ranker = createRanker(index);
   const triage = compileRuleSet(triageRules);
   const outOfScope = base.outOfScope ? compileRuleSet(base.outOfScope) : undefined;
-  const correct = createTypoCorrector(mergeVocabularies(index.vocabulary, triage.vocabulary, outOfScope?.vocabulary));
+  // Common English words join the vocabulary with the lowest count: a misspelt one ("usualy") becomes
+  // itself, and a tie with a knowledge base word goes to the knowledge base.
+  const common = new Map([...COMMON_WORDS].map((w) => [w, 0]));
+  const correct = createTypoCorrector(mergeVocabularies(index.vocabulary, triage.vocabulary, outOfScope?.vocabulary, common));
   const byId = new Map(base.entries.map((e) => [e.id, e]));
   const suggestion = (i: number): SuggestedQuestion => ({ id: base.entries[i]!.id, question: base.entries[i]!.title });
   const config: Omit<ConfigResponse, 'languages'> = {

@@ -1,3 +1,4 @@
+import { isEverydayStem } from '../text/everyday-words.ts';
 import type { Analysed } from './analyse.ts';
 import type { Phrasing, SearchIndex } from './build-index.ts';
 
@@ -109,12 +110,16 @@ const CORRECTED_CREDIT = 0.75;
 const KNOWN_FLOOR = 1;
 /**
  * ...and a word no entry uses counts this much: it is what the knowledge base
- * cannot answer. A number no entry uses ("I'm 78", "2 years ago") is the
- * visitor's own detail, not a topic, so it counts nothing.
+ * cannot answer. An everyday word no entry uses ("wash my hair the same
+ * night") is the visitor's own wording, not a missing topic, so it counts
+ * like a common known word. A number no entry uses ("I'm 78", "2 years
+ * ago") is the visitor's own detail, so it counts nothing.
  */
 const UNKNOWN_WEIGHT = 2.5;
+const EVERYDAY_WEIGHT = 1;
 function unknownWeight(term: string): number {
-  return NUMBER.test(term) ? 0 : UNKNOWN_WEIGHT;
+  if (NUMBER.test(term)) return 0;
+  return isEverydayStem(term) ? EVERYDAY_WEIGHT : UNKNOWN_WEIGHT;
 }
 const NUMBER = /^\d+$/;
 

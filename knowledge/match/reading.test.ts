@@ -36,6 +36,10 @@ describe('bestReading', () => {
     expect(bestReading(ranking(1, true), [part(2, false), part(3, true, { joined: true })])?.top.index).toBe(1);
   });
 
+  it('lets a joined lead decide only when it asks: a story lead ("my wife has the MBB monday and ...") does not', () => {
+    expect(bestReading(ranking(1, true), [part(2, true, { asks: false }), part(3, true, { joined: true })])?.top.index).toBe(1);
+  });
+
   it('gives no reading when nothing is clear', () => {
     expect(bestReading(ranking(1, false), [part(2, false), part(3, false)])).toBeUndefined();
     expect(bestReading([], [])).toBeUndefined();

@@ -5,14 +5,15 @@ import type { RankedEntry } from './rank.ts';
 /**
  * The reading of the question to answer from. Two questions joined by "and"
  * ("what is an MBB and why would I need one"): the first, the one the
- * visitor leads with, when it is clear on its own. Otherwise the whole
+ * visitor leads with, when it asks and is clear on its own. Otherwise the whole
  * question, or, when that is not confident, its most confident part that
  * reads as a question (a long story with one question in it), so context
  * like "my wife is getting the MBB Monday" does not answer for the question.
  */
 export function bestReading(whole: readonly RankedEntry[], parts: readonly (Clause & { ranked: readonly RankedEntry[] })[]): Reading | undefined {
   const first = parts.findIndex((_, i) => parts[i + 1]?.joined);
-  const lead = first >= 0 ? read(parts[first]!.ranked) : undefined;
+  // Only a lead that asks: "my wife has the MBB monday and what should she eat" leads with context.
+  const lead = first >= 0 && parts[first]!.asks ? read(parts[first]!.ranked) : undefined;
   if (lead && lead.confidence >= PART_THRESHOLD) return lead;
   const wholeReading = read(whole);
   if (wholeReading && wholeReading.confidence >= CONFIDENCE_THRESHOLD) return wholeReading;

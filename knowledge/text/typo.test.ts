@@ -34,6 +34,17 @@ describe('typo correction', () => {
     expect(correct('asdfgh')).toBe('asdfgh');
   });
 
+  it('never turns an ordinary English word into a near vocabulary word', () => {
+    const near = createTypoCorrector(new Map([['tired', 3], ['bones', 2], ['manage', 4], ['wife', 1]]));
+    expect(['tried', 'boxes', 'manager', 'wifi'].map(near)).toEqual(['tried', 'boxes', 'manager', 'wifi']);
+    expect(near('tird')).toBe('tired');
+  });
+
+  it('takes the words to keep as an option', () => {
+    const keepNothing = createTypoCorrector(new Map([['tired', 3]]), { keep: () => false });
+    expect(keepNothing('tried')).toBe('tired');
+  });
+
   it('answers repeats from its cache with the same result', () => {
     expect(correct('brnach')).toBe(correct('brnach'));
   });

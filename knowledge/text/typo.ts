@@ -1,11 +1,18 @@
 import Fuse from 'fuse.js';
 import { editDistance } from './edit-distance.ts';
+import { isCommonWord } from './everyday-words.ts';
 
 export interface TypoCorrectorOptions {
   /** Words shorter than this are never corrected (too many near neighbours). Default 4. */
   minLength?: number;
   /** Most distinct corrections remembered; past it the oldest is forgotten first. Default 20000 (a few MB). */
   cacheSize?: number;
+  /**
+   * Real words outside the vocabulary that must stay as typed: one edit from a
+   * known word is not a typo when the word is itself ordinary English ("tried"
+   * is not "tired"). Default `isCommonWord`.
+   */
+  keep?: (word: string) => boolean;
 }
 
 /** Maps a word to the closest word of a fixed vocabulary, or back to itself. */
@@ -30,6 +37,7 @@ export function createTypoCorrector(
 ): TypoCorrector {
   const minLength = options.minLength ?? 4;
   const cacheSize = options.cacheSize ?? 20_000;
+  const keep = options.keep ?? isCommonWord;
   const cache = new Map<string, string>();
   const byInitial = new Map<string, string[]>();
   for (const word of vocabulary.keys()) {
@@ -55,6 +63,7 @@ export function createTypoCorrector(
     if (word.length < minLength || vocabulary.has(word) || /\d/.test(word)) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
+    if (keep(word)) return word;
     const max = maxEdits(word.length);
     let best = word;
     let bestDistance = max + 1;

@@ -55,6 +55,13 @@ describe('long and personal questions', () => {
     expect(answered(kb.ask(question))).toBe(id);
   });
 
+  it('lets everyday words the base never uses ("shops", "night") count less than missing topics', () => {
+    expect(answered(kb.ask('can i drive to the shops that night'))).toBe('driving-after');
+    expect(answered(kb.ask('is driving ok the same night after work at the store'))).toBe('driving-after');
+    // A topic word the base lacks still counts fully, everyday words around it or not.
+    expect(kb.ask('can i bake bread that night').kind).toBe('fallback');
+  });
+
   it('knows another form of a one-word lay term ("jabbing" for "jab")', () => {
     expect(kb.ask('jabbing?').kind).toBe('answer');
   });
