@@ -55,6 +55,17 @@ describe('concept rules', () => {
     expect(match('I can not breathe')).toBe('breathing');
   });
 
+  it('lets an `unless` concept stop a rule only when said before the rule is complete', () => {
+    const hypothetical = compileRuleSet({
+      concepts: { fever: ['fever'], now: ['i have'], asking: ['if', 'what if'] },
+      rules: [{ id: 'fever-now', label: 'Fever now', when: [['fever', 'now']], unless: ['asking'] }],
+    });
+    const fires = (text: string) => hypothetical.match(normaliseWithBreaks(text).words)?.id;
+    expect(fires('i have a fever')).toBe('fever-now');
+    expect(fires('what if i have a fever')).toBeUndefined();
+    expect(fires('i have a fever, what if it is an infection')).toBe('fever-now');
+  });
+
   it('exposes its words for typo correction', () => {
     expect(rules.vocabulary.has('breathe')).toBe(true);
   });

@@ -22,7 +22,9 @@ export interface CompiledRuleSet {
  * A phrase written with a leading "=" matches the exact words only (no
  * stemming), for cases where the tense matters: "=fainted" but not "faint".
  * A concept listed under `negatable` does not count where the visitor denies
- * it ("no fever", "I don't have a fever"): see `isDenied`.
+ * it ("no fever", "I don't have a fever"): see `isDenied`. A rule's `unless`
+ * concepts stop it when said before its concepts are all present ("what if I
+ * get a fever" asks, "I have a fever, what if..." reports).
  *
  * @example
  * const rules = compileRuleSet({ concepts: { cannot: ['cannot'], breathe: ['breathe'] },
@@ -48,14 +50,23 @@ export function compileRuleSet(set: ConceptRuleSet): CompiledRuleSet {
   return {
     vocabulary,
     match(words, breaks = NO_BREAKS) {
-      const present = new Set<string>();
+      // Each present concept with where it is first said.
+      const present = new Map<string, number>();
       const add = (hit: PhraseHit<string>) => {
-        if (!negatable.has(hit.value) || !isDenied(words, hit.start, breaks)) present.add(hit.value);
+        if (negatable.has(hit.value) && isDenied(words, hit.start, breaks)) return;
+        const first = present.get(hit.value);
+        if (first === undefined || hit.start < first) present.set(hit.value, hit.start);
       };
       stemmedIndex.findAll(words.map(stem)).forEach(add);
       exactIndex.findAll(words).forEach(add);
       if (present.size === 0) return undefined;
-      return set.rules.find((rule) => rule.when.some((alternative) => alternative.every((c) => present.has(c))));
+      const fires = (rule: ConceptRule, alternative: readonly string[]): boolean => {
+        if (!alternative.every((c) => present.has(c))) return false;
+        if (!rule.unless) return true;
+        const complete = Math.max(...alternative.map((c) => present.get(c)!));
+        return !rule.unless.some((c) => (present.get(c) ?? Infinity) < complete);
+      };
+      return set.rules.find((rule) => rule.when.some((alternative) => fires(rule, alternative)));
     },
   };
 }

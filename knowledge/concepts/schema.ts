@@ -20,6 +20,11 @@ export const conceptRuleSetSchema = z
           label: z.string().min(1),
           /** Alternatives: the rule fires when every concept of any one list is present. */
           when: z.array(z.array(z.string().min(1)).min(1)).min(1),
+          /**
+           * Concepts that stop the rule when said before its `when` concepts are all present:
+           * "what if I get a fever after" asks about a fever, "I have a fever, what if it's infected" reports one.
+           */
+          unless: z.array(z.string().min(1)).optional(),
           crisis: z.boolean().optional(),
         }),
       )
@@ -33,6 +38,9 @@ export const conceptRuleSetSchema = z
     set.rules.forEach((rule, r) => {
       if (ids.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', r, 'id'], message: `duplicate rule id "${rule.id}"` });
       ids.add(rule.id);
+      rule.unless?.forEach((name, u) => {
+        if (!(name in set.concepts)) ctx.addIssue({ code: 'custom', path: ['rules', r, 'unless', u], message: `unknown concept "${name}"` });
+      });
       rule.when.forEach((alternative, a) =>
         alternative.forEach((name, c) => {
           if (!(name in set.concepts)) {

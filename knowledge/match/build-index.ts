@@ -31,6 +31,8 @@ export interface SearchIndex {
   lengths: Float32Array;
   averageLength: number;
   phrasings: readonly (readonly Phrasing[])[];
+  /** Per entry, the terms its title and tags name: what it is about, not just words it uses. */
+  named: readonly ReadonlySet<string>[];
   /** Exact stemmed wording (title or phrasing) -> entry index. */
   exact: ReadonlyMap<string, number>;
   /** Surface words of the knowledge base with their frequency: the typo corrector's vocabulary. */
@@ -51,6 +53,7 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: L
   const lengths = new Float32Array(entries.length);
   const ownTerms: string[][][] = [];
   const exact = new Map<string, number>();
+  const named: Set<string>[] = [];
   const vocabulary = new Map<string, number>();
   const countWords = (text: string) => {
     for (const w of normalise(text)) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
@@ -65,6 +68,7 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: L
       for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + weight);
       length += terms.length * weight;
     };
+    named.push(new Set([entry.title, ...entry.tags].flatMap((text) => analyse(text, layTerms).terms)));
     add(entry.title, FIELD_WEIGHTS.title);
     for (const q of entry.questions) add(q, FIELD_WEIGHTS.questions);
     for (const tag of entry.tags) add(tag, FIELD_WEIGHTS.tags);
@@ -108,6 +112,7 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: L
     lengths,
     averageLength: n ? total / n : 1,
     phrasings,
+    named,
     exact,
     vocabulary,
     idf,

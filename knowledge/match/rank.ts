@@ -1,4 +1,5 @@
 import { isEverydayStem } from '../text/everyday-words.ts';
+import { stem } from '../text/stem.ts';
 import type { Analysed } from './analyse.ts';
 import type { Phrasing, SearchIndex } from './build-index.ts';
 
@@ -10,6 +11,12 @@ export interface RankedEntry {
   phrasing: number;
   /** Share of the question's idf mass that this entry contains, 0..1. */
   coverage: number;
+  /**
+   * False when the entry shares only ordinary words with the question that it
+   * does not name in its title or tags ("what **day** is it", "how do I **fix**
+   * my wifi"): words it uses in passing, so no evidence of the question's topic.
+   */
+  onTopic: boolean;
   score: number;
 }
 
@@ -44,6 +51,7 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
   const bm25 = new Float64Array(n);
   const matched = new Float64Array(n);
   const touchedMark = new Uint8Array(n);
+  const onTopic = new Uint8Array(n);
   const norms = Float64Array.from(index.lengths, (len) => k1 * (1 - b + (b * len) / index.averageLength));
   // The question's weight per term id (0 = not in the question), reset after each call.
   const questionWeight = new Float64Array(index.termCount);
@@ -63,6 +71,8 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
         if (!list) return;
         const idf = idfs[i]!;
         const credit = corrected?.has(term) ? weights[i]! * CORRECTED_CREDIT : weights[i]!;
+        const everyday = isEverydayStem(term);
+        const neutral = QUESTION_WORDS.has(term);
         for (let k = 0; k < list.entry.length; k++) {
           const e = list.entry[k]!;
           const tf = list.weight[k]!;
@@ -70,6 +80,7 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
             touchedMark[e] = 1;
             touched.push(e);
           }
+          if (!neutral && (!everyday || index.named[e]!.has(term))) onTopic[e] = 1;
           bm25[e] = bm25[e]! + (idf * tf * (k1 + 1)) / (tf + norms[e]!);
           matched[e] = matched[e]! + credit;
         }
@@ -88,18 +99,22 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
         const share = mass > 0 ? bm25[e]! / mass : 0;
         const phrasing = exact ? 1 : bestPhrasing(index.phrasings[e]!, questionWeight, mass);
         const coverage = exact ? 1 : mass > 0 ? matched[e]! / mass : 0;
-        return { index: e, bm25: share, phrasing, coverage, score: share + phrasingWeight * phrasing };
+        return { index: e, bm25: share, phrasing, coverage, onTopic: exact || onTopic[e] === 1, score: share + phrasingWeight * phrasing };
       });
       for (const id of ids) if (id >= 0) questionWeight[id] = 0;
       for (const e of touched) {
         bm25[e] = 0;
         matched[e] = 0;
         touchedMark[e] = 0;
+        onTopic[e] = 0;
       }
       return ranked.sort((x, y) => y.score - x.score);
     },
   };
 }
+
+/** Question words carry intent ("how many" vs "how much"), never a topic: alone they put no entry on topic. */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['how', 'when', 'why', 'where', 'many', 'much'].map(stem));
 
 /** Corrected words earn this share of their weight towards coverage. */
 const CORRECTED_CREDIT = 0.75;

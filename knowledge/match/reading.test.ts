@@ -6,8 +6,8 @@ import { bestReading } from './reading.ts';
 /** A ranking whose top entry is `index`, clear (confidence near 1) or vague (near 0). */
 const ranking = (index: number, clear: boolean): RankedEntry[] => [
   clear
-    ? { index, bm25: 1, phrasing: 1, coverage: 1, score: 2 }
-    : { index, bm25: 0.3, phrasing: 0.2, coverage: 0.3, score: 0.5 },
+    ? { index, bm25: 1, phrasing: 1, coverage: 1, onTopic: true, score: 2 }
+    : { index, bm25: 0.3, phrasing: 0.2, coverage: 0.3, onTopic: true, score: 0.5 },
 ];
 const part = (index: number, clear: boolean, flags: Partial<Clause> = {}) => ({
   start: 0,
@@ -38,6 +38,11 @@ describe('bestReading', () => {
 
   it('lets a joined lead decide only when it asks: a story lead ("my wife has the MBB monday and ...") does not', () => {
     expect(bestReading(ranking(1, true), [part(2, true, { asks: false }), part(3, true, { joined: true })])?.top.index).toBe(1);
+  });
+
+  it('never answers from an entry that shares only ordinary words it does not name', () => {
+    const offTopic = ranking(1, true).map((r) => ({ ...r, onTopic: false }));
+    expect(bestReading(offTopic, [])).toBeUndefined();
   });
 
   it('gives no reading when nothing is clear', () => {

@@ -32,7 +32,8 @@ export interface Reading {
 
 function read(ranked: readonly RankedEntry[]): Reading | undefined {
   const [top, second] = ranked;
-  return top ? { top, confidence: confidenceOf(top, second) } : undefined;
+  // An entry that shares only ordinary words it does not name is no answer, however close the wording.
+  return top ? { top, confidence: top.onTopic ? confidenceOf(top, second) : 0 } : undefined;
 }
 
 /** A part alone must be surer than a whole question: it ignores the rest of what was said. */

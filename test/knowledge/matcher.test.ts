@@ -62,6 +62,13 @@ describe('long and personal questions', () => {
     expect(kb.ask('can i bake bread that night').kind).toBe('fallback');
   });
 
+  it('does not answer from ordinary words an entry only uses in passing ("what day is it")', () => {
+    expect(kb.ask('what day is it').kind).toBe('fallback');
+    expect(kb.ask('is it ok to go home the same day').kind).toBe('fallback');
+    // The same ordinary word, with the entry's topic beside it, still answers.
+    expect(answered(kb.ask('is driving ok the same day'))).toBe('driving-after');
+  });
+
   it('knows another form of a one-word lay term ("jabbing" for "jab")', () => {
     expect(kb.ask('jabbing?').kind).toBe('answer');
   });

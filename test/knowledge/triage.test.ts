@@ -59,6 +59,24 @@ const mustFire = [
   'no headache, just chest pain',
   'I do not feel my legs and cannot walk',
   'breathing feels so difficult right now',
+  // A fever the visitor has now, after the procedure (the brief's "call for fever over 100.4 F").
+  'ive got a temp of 101 since my injection',
+  'my husband is running a fever after his nerve block',
+  'woke up this morning with chills and a fever after the mbb',
+  'temperature is 38.5 after the shot',
+  'i have a fever afterwards, what if it is the injection',
+  'been feverish since the procedure, should i call',
+];
+
+// Asking about a fever (or being ill before the procedure) is a question, not an emergency.
+const notUrgent = [
+  'what if i get a fever after',
+  'when should i call about a fever',
+  'can i have the block if i have a fever',
+  'if i have a temperature after the shot what do i do',
+  'should i get a fever after the injection',
+  'i have a fever since yesterday, can i still have my block tomorrow',
+  'i have a temperature the night before the shot',
 ];
 
 const mustNotFire: [question: string, id: string][] = [
@@ -93,6 +111,10 @@ describe('urgent triage', () => {
     const response = kb.ask(question);
     expect(response.kind).toBe('answer');
     if (response.kind === 'answer') expect(response.answer.id).toBe(id);
+  });
+
+  it.each(notUrgent)('"%s" is not urgent', (question) => {
+    expect(kb.ask(question).kind).not.toBe('emergency');
   });
 
   it('puts the crisis line first for self-harm', () => {
