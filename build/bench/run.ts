@@ -77,7 +77,7 @@ const questions = questionsFrom(bundledKb);
       ['what', 'gzip bytes', 'KB'],
       bytes.map((b) => [b.what, b.gzipBytes, b.gzipBytes / 1024]),
     ),
-    'Budgets: loader ≤ 2 KB, everything to the first answer ≤ 16 KB. Peers, for scale (gzip downloaded before a visitor can chat, measured for this project's widget issue, not in this run): Open Chat Studio 52 KB, Typebot 196 KB, n8n chat 609 KB.',
+    'Budgets: loader ≤ 2 KB, everything to the first answer ≤ 16 KB. Peers, for scale (gzip downloaded before a visitor can chat, measured for this project’s widget issue, not in this run): Open Chat Studio 52 KB, Typebot 196 KB, n8n chat 609 KB.',
   );
 }
 

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './support/start.ts';
+import type { AskResponse } from '../../server/api/contract.ts';
+import { openKnowledge } from '../../knowledge/index.ts';
+import { parseEvalSet } from '../../knowledge/eval/score.ts';
+import { root, startTestServer, type TestServer } from './support/start.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -75,6 +80,23 @@ describe('POST /api/ask', () => {
   it('rejects a missing question', async () => {
     const body = await (await server.postJson('/api/ask', {})).json();
     expect(body.fields).toEqual({ question: 'required' });
+  });
+});
+
+describe('POST /api/ask over HTTP answers as the engine does', () => {
+  it('for every question of a labelled set, the same kind, entry and message', async () => {
+    // Outside checks judge answers through this endpoint, so nothing on the way may change one.
+    const questions = parseEvalSet(readFileSync(join(root, 'knowledge/eval/unseen-a.jsonl'), 'utf8'));
+    const engine = openKnowledge({ dir: join(root, 'knowledge/base') });
+    try {
+      for (const { q } of questions) {
+        const res = await server.postJson('/api/ask', { question: q });
+        expect(res.status, q).toBe(200);
+        expect((await res.json()) as AskResponse, q).toEqual(engine.ask(q));
+      }
+    } finally {
+      engine.close();
+    }
   });
 });
 
