@@ -1,21 +1,12 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readKnowledgeBase } from '../../knowledge/load/read-base.ts';
 
 /**
  * Visitor-like questions for load and retrieval runs: every entry's title and
- * alternate phrasings from a knowledge base, so the mix follows the content
- * rather than any labelled test set.
+ * alternate phrasings, read through the engine's own loader, so the mix
+ * follows the content rather than any labelled test set.
  */
 export function questionsFrom(knowledgeDir: string): string[] {
-  const dir = join(knowledgeDir, 'entries');
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
-    const front = readFileSync(join(dir, file), 'utf8').split(/^---$/m)[1] ?? '';
-    const meta = parse(front) as { title?: string; questions?: string[] };
-    if (meta.title) out.push(meta.title);
-    out.push(...(meta.questions ?? []));
-  }
-  return out;
+  const { base, problems } = readKnowledgeBase(knowledgeDir);
+  if (!base) throw new Error(`${knowledgeDir}: ${problems.length} knowledge base problems (npm run kb:check)`);
+  return base.entries.flatMap((e) => [e.title, ...e.questions]);
 }
