@@ -20,12 +20,14 @@ export type TypoCorrector = (word: string) => string;
 
 /**
  * Corrects misspelt words against a known vocabulary (a knowledge base's own
- * words, or the triage rules' words). fuse.js finds candidates among words of
- * similar length and the same first (or second) letter, short lists where its
- * fuzzy search is strong and cheap; an edit-distance check
- * then accepts only near misses (1 edit up to 7 letters, 2 beyond), and the
- * most frequent of equally close words wins. Results are cached, so repeated
- * questions cost a map lookup.
+ * words, or the triage rules' words). Most typos are one edit away: an index
+ * of every vocabulary word's one-letter deletions finds all of those words in
+ * a few map lookups (the visitor's word and its deletions meet a known word's
+ * deletions). Long words may be two edits off; for those fuse.js searches
+ * words of similar length and the same first (or second) letter, short lists
+ * where its fuzzy search is strong. An edit-distance check accepts only near
+ * misses (1 edit up to 7 letters, 2 beyond), and the most frequent of equally
+ * close words wins. Corrections are remembered per word.
  *
  * @example
  * const correct = createTypoCorrector(new Map([['branch', 3], ['block', 9]]));
@@ -58,6 +60,15 @@ export function createTypoCorrector(
     }
   }
   const bucketFor = (initial: string, length: number) => buckets.get(`${initial}${length}`);
+  const oneEdit = new Map<string, string[]>();
+  for (const word of vocabulary.keys()) {
+    for (const variant of new Set([word, ...deletions(word)])) {
+      const list = oneEdit.get(variant);
+      if (list) list.push(word);
+      else oneEdit.set(variant, [word]);
+    }
+  }
+  const oneEditCandidates = (word: string) => [word, ...deletions(word)].flatMap((v) => oneEdit.get(v) ?? []);
 
   return (word) => {
     if (word.length < minLength || vocabulary.has(word) || /\d/.test(word)) return word;
@@ -68,9 +79,7 @@ export function createTypoCorrector(
     let best = word;
     let bestDistance = max + 1;
     let bestCount = 0;
-    // The second letter as initial too: it catches a swapped or dropped first letter.
-    const candidates = [word[0]!, word[1]!].flatMap((initial) => bucketFor(initial, word.length)?.search(word, { limit: 8 }) ?? []);
-    for (const { item } of candidates) {
+    const consider = (item: string) => {
       const distance = editDistance(word, item, max);
       const count = vocabulary.get(item) ?? 0;
       if (distance < bestDistance || (distance === bestDistance && distance <= max && count > bestCount)) {
@@ -78,12 +87,22 @@ export function createTypoCorrector(
         bestDistance = distance;
         bestCount = count;
       }
+    };
+    oneEditCandidates(word).forEach(consider);
+    if (bestDistance > 1 && max > 1) {
+      // The second letter as initial too: it catches a swapped or dropped first letter.
+      for (const initial of [word[0]!, word[1]!]) bucketFor(initial, word.length)?.search(word, { limit: 8 }).forEach((r) => consider(r.item));
     }
     // Maps iterate in insertion order, so the first key is the oldest correction.
     if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
     cache.set(word, best);
     return best;
   };
+}
+
+/** The word with one letter dropped, at each position. */
+function deletions(word: string): string[] {
+  return Array.from(word, (_, i) => word.slice(0, i) + word.slice(i + 1));
 }
 
 function maxEdits(length: number): number {
