@@ -16,6 +16,7 @@ import { createTypoCorrector } from './text/typo.ts';
 
 /** One loaded knowledge base, ready to answer. Rebuilt (not mutated) on reload. */
 export interface Engine {
+  /** Synchronous and cheap: no index building or regex compilation per call. */
   ask(question: string): AskResponse;
   config(): Omit<ConfigResponse, 'languages'>;
   entryIds(): string[];

@@ -8,8 +8,7 @@
  * kb.ask('can I drive home after?'); // { kind: 'answer', answer: { id: 'driving-after', ... }, ... }
  * kb.close();
  */
-import type { AskResponse, ConfigResponse } from '../server/api/contract.ts';
-import type { ExplainingEngine } from './engine.ts';
+import type { Engine, ExplainingEngine } from './engine.ts';
 import { buildEngine } from './load/open-base.ts';
 import { watchKnowledgeDir } from './load/watch.ts';
 import { KnowledgeBaseError } from './problems.ts';
@@ -29,11 +28,8 @@ export interface OpenKnowledgeOptions {
   triageRulesFile?: string;
 }
 
-export interface KnowledgeService {
-  /** Synchronous and cheap: no index building or regex compilation per call. */
-  ask(question: string): AskResponse;
-  config(): Omit<ConfigResponse, 'languages'>;
-  entryIds(): string[];
+/** The current knowledge base's engine (`ask` is synchronous and cheap), surviving reloads. */
+export interface KnowledgeService extends Engine {
   /** Stops watching. */
   close(): void;
 }

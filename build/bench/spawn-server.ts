@@ -1,22 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort } from '../free-port.ts';
+import { spawn } from 'node:child_process';
+import { freePort, waitHealthy } from '../child-server.ts';
 
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
-}
-
-async function waitHealthy(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${url} did not become healthy`);
 }
 
 /** Starts a server in its own process, so the load generator never shares its event loop. */

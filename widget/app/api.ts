@@ -11,21 +11,20 @@ import {
   type CallbackRequest,
   type ConfigResponse,
   type FeedbackRequest,
-  type Lang,
 } from '../../server/api/contract.ts';
 
 export type Result<T> = { ok: true; data: T } | { ok: false; status: number; error?: ApiError };
 
 export type Api = ReturnType<typeof createApi>;
 
-export function createApi(api: string, lang: Lang) {
+export function createApi(api: string) {
   const base = api.replace(/\/+$/, '');
   async function call<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<Result<T>> {
     try {
       const res = await fetch(base + path, {
         method: body === undefined ? 'GET' : 'POST',
         credentials: 'omit',
-        headers: { 'Accept-Language': lang, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+        headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const data = await res.json().catch(() => undefined);

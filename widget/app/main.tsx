@@ -23,7 +23,7 @@ export const createMount = (t: AppStrings): MountApp => (ctx) => {
   ctx.panel.classList.add('app');
   const rgb = parseHex(ctx.options.color);
   if (rgb) (ctx.root.host as HTMLElement).style.setProperty('--sc-ink', ink(rgb));
-  const api = createApi(ctx.options.api, ctx.options.lang);
+  const api = createApi(ctx.options.api);
   const store = createStore(api, ctx);
   const model: AppModel = {
     store,

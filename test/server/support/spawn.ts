@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { waitHealthy as waitForHealth } from '../../../build/child-server.ts';
 import { root } from './start.ts';
 
-export { freePort } from '../../../build/free-port.ts';
+export { freePort } from '../../../build/child-server.ts';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -29,15 +30,7 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
   return { child, url: `http://127.0.0.1:${env.PORT}`, stdout: () => out, stderr: () => err, exited };
 }
 
-/** Waits until `/healthz` answers, failing fast if the process dies. */
-export async function waitHealthy(p: ServerProcess): Promise<void> {
-  for (;;) {
-    if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`server exited: ${p.stderr()}`);
-    try {
-      if ((await fetch(`${p.url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Waits until `/healthz` answers, failing fast (with its stderr) if the process dies. */
+export function waitHealthy(p: ServerProcess): Promise<void> {
+  return waitForHealth(p.url, p.child, p.stderr);
 }
