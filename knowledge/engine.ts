@@ -1,62 +1,60 @@
-import type { AskResponse, ConfigResponse, SuggestedQuestion } from '../server/api/contract.ts';
-import { compileRuleSet } from './concepts/compile.ts';
+import { compileRuleSet, type ConceptMatch } from './concepts/compile.ts';
 import type { ConceptRuleSet } from './concepts/schema.ts';
-import type { KnowledgeBase } from './load/read-base.ts';
+import type { CandidateTrace, Decision, EntryRef, Explanation, ReadingTrace, RuleHit, Trace } from './decision.ts';
+import { createSmallTalk } from './intent/small-talk.ts';
+import type { Lang, Language } from './language/types.ts';
+import type { KnowledgeBase, KnowledgeEntry } from './load/read-base.ts';
 import { analyseWords } from './match/analyse.ts';
-import { buildSearchIndex } from './match/build-index.ts';
+import { buildSearchIndex, type SearchIndex } from './match/build-index.ts';
 import { createRanker, type RankedEntry } from './match/rank.ts';
-import { bestReading } from './match/reading.ts';
-import { answerReply, emergencyReply, fallbackReply } from './reply/replies.ts';
-import { COMMON_WORDS } from './text/everyday-words.ts';
-import { createLayTermMapper } from './text/lay-terms.ts';
+import { readings, type Reading } from './match/reading.ts';
+import { replyWording, type Profile } from './reply/profile.ts';
+import { createTriage } from './triage/triage.ts';
 import { clauses } from './text/clauses.ts';
-import { normaliseWithBreaks } from './text/normalise.ts';
-import { stem } from './text/stem.ts';
+import { createLayTermMapper } from './text/lay-terms.ts';
 import { createTypoCorrector } from './text/typo.ts';
 
 /** One loaded knowledge base, ready to answer. Rebuilt (not mutated) on reload. */
 export interface Engine {
   /** Synchronous and cheap: no index building or regex compilation per call. */
-  ask(question: string): AskResponse;
-  config(): Omit<ConfigResponse, 'languages'>;
+  decide(question: string): Decision;
+  /** The same decision, with what every stage saw: "why did this answer win" in one call. */
+  explain(question: string): Explanation;
+  /** Clinic details, greeting, starters and the chat's own reply lines. */
+  profile(): Profile;
   entryIds(): string[];
 }
 
-/** What `ask` decided and why; the eval and tests read it, the server does not. */
-export interface Explained {
-  response: AskResponse;
-  /** Triage or out-of-scope rule id that decided, if any. */
-  rule?: string;
-  ranked: RankedEntry[];
-}
-
-export interface ExplainingEngine extends Engine {
-  explain(question: string): Explained;
+export interface EngineInput {
+  base: KnowledgeBase;
+  /** Urgent rules: the base's own, or the bundled ones. */
+  triage: ConceptRuleSet;
+  language: Language;
 }
 
 /**
  * Builds everything a question needs once (index, typo vocabulary, compiled
- * rules), so `ask` is: triage -> out-of-scope rules -> rank -> calibrated
- * confidence (of the whole question, or of one of its parts: see
- * `bestReading`) -> answer or fallback.
+ * rules), so a question is: normalise -> fix typos -> urgent triage -> small
+ * talk -> out-of-scope rules -> rank -> read (whole question or the part
+ * that asks) -> calibrated confidence -> answer or "I don't know".
  */
-export function createEngine(base: KnowledgeBase, triageRules: ConceptRuleSet): ExplainingEngine {
-  const layTerms = createLayTermMapper(base.layTerms.synonyms);
-  const index = buildSearchIndex(base.entries, layTerms);
+export function createEngine({ base, triage: triageRules, language }: EngineInput): Engine {
+  const lang: Lang = language.code;
+  const layTerms = createLayTermMapper(base.layTerms.synonyms, language);
+  const index = buildSearchIndex(base.entries, layTerms, language);
   const ranker = createRanker(index);
-  const triage = compileRuleSet(triageRules);
-  const outOfScope = base.outOfScope ? compileRuleSet(base.outOfScope) : undefined;
-  // Common English words join the vocabulary with the lowest count: a misspelt one ("usualy") becomes
+  const triage = createTriage(triageRules, language);
+  const outOfScope = base.outOfScope ? compileRuleSet(base.outOfScope, language) : undefined;
+  const smallTalk = createSmallTalk(language);
+  // Common words join the vocabulary with the lowest count: a misspelt one ("usualy") becomes
   // itself, and a tie with a knowledge base word goes to the knowledge base.
-  const common = new Map([...COMMON_WORDS].map((w) => [w, 0]));
-  const correct = createTypoCorrector(mergeVocabularies(index.vocabulary, triage.vocabulary, outOfScope?.vocabulary, common));
+  const correct = createTypoCorrector(
+    mergeVocabularies(index.vocabulary, triage.vocabulary, outOfScope?.vocabulary, language.commonVocabulary),
+    { keep: language.isCommonWord },
+  );
   const byId = new Map(base.entries.map((e) => [e.id, e]));
-  const suggestion = (i: number): SuggestedQuestion => ({ id: base.entries[i]!.id, question: base.entries[i]!.title });
-  const config: Omit<ConfigResponse, 'languages'> = {
-    clinic: { name: base.clinic.name, phone: base.clinic.phone, hours: base.clinic.hours, afterHoursPhone: base.clinic.afterHoursPhone },
-    greeting: base.clinic.greeting,
-    starters: [...base.clinic.starters],
-  };
+  const ref = (entry: KnowledgeEntry): EntryRef => ({ id: entry.id, title: entry.title });
+  const profile = replyWording(base.clinic, lang);
   const ids = base.entries.map((e) => e.id);
   // A word the knowledge base never uses may be another form of a lay term ("golfing" for "golf");
   // words it does use keep their own sense ("burning" pain is not a nerve burn).
@@ -64,43 +62,125 @@ export function createEngine(base: KnowledgeBase, triageRules: ConceptRuleSet): 
   const withStemSynonyms = (words: readonly string[], fixed: readonly string[]): string[][] =>
     words.map((w, i) => (index.vocabulary.has(w) ? undefined : layTerms.byStem(w)) ?? [fixed[i]!]);
 
-  const explain = (question: string): Explained => {
-    const { words, breaks } = normaliseWithBreaks(question);
+  const run = (question: string, traced: boolean): Explanation => {
+    const { words, breaks, sentences } = language.normaliseWithBreaks(question);
     const fixed = words.map(correct);
-    const urgent = triage.match(fixed, breaks);
-    if (urgent) return { response: emergencyReply(urgent, base.clinic), rule: urgent.id, ranked: [] };
+    const trace: Trace = {
+      question,
+      lang: { chosen: lang, note: 'the knowledge base language' },
+      words,
+      corrections: traced ? words.flatMap((w, i) => (w !== fixed[i] ? [{ from: w, to: fixed[i]! }] : [])) : [],
+      layTerms: traced ? layTerms.changes(fixed) : [],
+      triage: { notes: [] },
+      outOfScope: { notes: [] },
+      candidates: [],
+      readings: [],
+      summary: '',
+    };
+    const done = (decision: Decision, summary: string): Explanation => {
+      trace.summary = summary;
+      return { decision, trace };
+    };
+
+    const urgent = triage.check({ words: fixed, breaks, sentences });
+    trace.triage = urgent;
+    if (urgent.fired) {
+      return done(
+        { kind: 'urgent', lang, rule: urgent.fired, care: urgent.fired.crisis ? 'crisis' : 'emergency' },
+        `urgent: rule ${urgent.fired.id} fired on ${describeHit(urgent.fired)}`,
+      );
+    }
+
+    const chat = smallTalk(fixed);
+    if (chat) return done({ kind: 'small-talk', lang, intent: chat }, `small talk: ${chat}`);
 
     const corrected = new Set<string>();
     fixed.forEach((w, i) => {
-      if (w !== words[i]) corrected.add(stem(w));
+      if (w !== words[i]) corrected.add(language.stem(w));
     });
     const prepared = withStemSynonyms(words, fixed);
-    const rankPart = (start: number, end: number) => ranker.rank(analyseWords(prepared.slice(start, end).flat(), layTerms), corrected);
+    const rankPart = (start: number, end: number) => ranker.rank(analyseWords(prepared.slice(start, end).flat(), layTerms, language), corrected);
     const ranked = rankPart(0, words.length);
-    const suggestions = ranked.slice(0, 3).filter((r) => r.coverage > 0).map((r) => suggestion(r.index));
+    if (traced) trace.candidates = ranked.slice(0, TRACE_CANDIDATES).map((r) => candidateTrace(r, index, analyseWords(prepared.flat(), layTerms, language).terms));
+    const suggestions = ranked
+      .slice(0, 3)
+      .filter((r) => r.coverage > 0)
+      .map((r) => ref(base.entries[r.index]!));
 
     const refused = outOfScope?.match(fixed, breaks);
-    if (refused) return { response: fallbackReply('out-of-scope', base.clinic, suggestions), rule: refused.id, ranked };
+    if (refused) {
+      const hit = toRuleHit(refused);
+      trace.outOfScope = { fired: hit, notes: [] };
+      return done({ kind: 'refused', lang, rule: hit, suggestions }, `refused: out-of-scope rule ${hit.id} fired on ${describeHit(hit)}`);
+    }
 
-    const parts = clauses(fixed, breaks);
-    const best = bestReading(ranked, parts.length > 1 ? parts.map((part) => ({ ...part, ranked: rankPart(part.start, part.end) })) : []);
-    if (!best) return { response: fallbackReply('not-found', base.clinic, suggestions), ranked };
-    const { top, confidence } = best;
-    const entry = base.entries[top.index]!;
+    const parts = clauses(fixed, breaks, language.lexicon);
+    const partReadings = parts.length > 1 ? parts.map((part) => ({ ...part, ranked: rankPart(part.start, part.end) })) : [];
+    const { chosen, considered } = readings(ranked, partReadings);
+    if (traced) {
+      trace.readings = considered.map((r): ReadingTrace => ({
+        text: r.start === undefined ? 'the whole question' : words.slice(r.start, r.end).join(' '),
+        top: r.top ? ids[r.top.index] : undefined,
+        confidence: r.confidence,
+        ...(r.signals ? { signals: r.signals } : {}),
+        note: r.note,
+      }));
+    }
+    if (!chosen) return done({ kind: 'not-found', lang, suggestions }, 'not found: no reading was confident enough');
+    const entry = base.entries[chosen.top.index]!;
     const related = entry.related.flatMap((id) => {
       const other = byId.get(id);
-      return other ? [{ id, question: other.title }] : [];
+      return other ? [ref(other)] : [];
     });
-    return { response: answerReply(entry, related, confidence), ranked };
+    return done(
+      { kind: 'answer', lang, entry, related, confidence: chosen.confidence },
+      `answer: ${entry.id} at confidence ${chosen.confidence} from ${describeReading(chosen, words)}`,
+    );
   };
 
   return {
-    ask: (question) => explain(question).response,
-    explain,
-    config: () => config,
+    decide: (question) => run(question, false).decision,
+    explain: (question) => run(question, true),
+    profile: () => profile,
     entryIds: () => [...ids],
   };
 }
+
+const TRACE_CANDIDATES = 5;
+
+function candidateTrace(r: RankedEntry, index: SearchIndex, terms: readonly string[]): CandidateTrace {
+  const entry = index.entries[r.index]!;
+  const matched = [...new Set(terms)].filter((t) => {
+    const list = index.postings.get(t)?.entry;
+    return list !== undefined && list.includes(r.index);
+  });
+  return {
+    id: entry.id,
+    title: entry.title,
+    score: round(r.score),
+    bm25: round(r.bm25),
+    phrasing: round(r.phrasing),
+    coverage: round(r.coverage),
+    onTopic: r.onTopic,
+    matched,
+  };
+}
+
+export function toRuleHit(match: ConceptMatch): RuleHit {
+  return { id: match.rule.id, label: match.rule.label, concepts: match.concepts, crisis: match.rule.crisis === true };
+}
+
+function describeHit(hit: RuleHit): string {
+  return Object.entries(hit.concepts)
+    .map(([concept, words]) => `${concept} "${words}"`)
+    .join(' + ');
+}
+
+function describeReading(reading: Reading, words: readonly string[]): string {
+  return reading.start === undefined ? 'the whole question' : `the part "${words.slice(reading.start, reading.end).join(' ')}"`;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** One vocabulary for typo correction, so a word is fixed to its nearest neighbour in any of them. */
 function mergeVocabularies(...vocabularies: (ReadonlyMap<string, number> | undefined)[]): Map<string, number> {

@@ -1,35 +1,48 @@
 /**
  * The answer engine: loads a knowledge base folder, checks urgent symptoms
  * first, then answers from the entries or falls back to "I don't know" with a
- * callback offer.
+ * callback offer. It returns a Decision (what to reply) and, on request, a
+ * Trace (why); the server turns the Decision into the wire response.
  *
  * @example
  * const kb = openKnowledge({ dir: bundledKnowledgeDir(), watch: true });
- * kb.ask('can I drive home after?'); // { kind: 'answer', answer: { id: 'driving-after', ... }, ... }
+ * kb.decide('can I drive home after?'); // { kind: 'answer', entry: { id: 'driving-after', ... }, confidence: 0.93, ... }
+ * kb.explain('can I drive home after?').trace.summary; // 'answer: driving-after at confidence 0.93 from the whole question'
  * kb.close();
  */
-import type { Engine, ExplainingEngine } from './engine.ts';
+import type { Decision, Explanation } from './decision.ts';
+import type { Engine } from './engine.ts';
 import { buildEngine } from './load/open-base.ts';
 import { watchKnowledgeDir } from './load/watch.ts';
 import { KnowledgeBaseError } from './problems.ts';
+import type { Profile } from './reply/profile.ts';
 import { loadTriageRules } from './triage/load-rules.ts';
 
+export type { CandidateTrace, Decision, EntryRef, Explanation, Report, RuleHit, SmallTalk, Trace } from './decision.ts';
+export type { Lang } from './language/types.ts';
+export { LANGS } from './language/types.ts';
+export type { Profile } from './reply/profile.ts';
+export type { ReplyWording } from './reply/wording.ts';
 export { KnowledgeBaseError, formatProblem, type KnowledgeProblem } from './problems.ts';
 export { bundledKnowledgeDir } from './locate.ts';
 
 export interface OpenKnowledgeOptions {
-  /** Knowledge base folder (entries/, clinic.yaml, lay-terms.yaml, out-of-scope.yaml). */
+  /** Knowledge base folder (entries/, clinic.yaml, lay-terms.yaml, out-of-scope.yaml, urgent.yaml). */
   dir: string;
   /** Reload when files change; an invalid change keeps the last good version. Default false. */
   watch?: boolean;
   /** Where reload results and failures go. Default console.error. */
   log?: (message: string) => void;
-  /** Urgent triage rules file. Default: the bundled `knowledge/triage/rules.yaml`. */
+  /** Urgent rules for a base without its own `urgent.yaml`. Default: the bundled spine base's. */
   triageRulesFile?: string;
 }
 
-/** The current knowledge base's engine (`ask` is synchronous and cheap), surviving reloads. */
-export interface KnowledgeService extends Engine {
+/** The current knowledge base's engine (`decide` is synchronous and cheap), surviving reloads. */
+export interface KnowledgeService {
+  decide(question: string): Decision;
+  explain(question: string): Explanation;
+  profile(): Profile;
+  entryIds(): string[];
   /** Stops watching. */
   close(): void;
 }
@@ -37,12 +50,12 @@ export interface KnowledgeService extends Engine {
 /** Throws KnowledgeBaseError when the folder (or the triage rules) is invalid at start. */
 export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
   const log = options.log ?? ((message: string) => console.error(message));
-  const triageRules = loadTriageRules(options.triageRulesFile);
-  let engine: ExplainingEngine = buildEngine(options.dir, triageRules);
+  const fallbackUrgent = loadTriageRules(options.triageRulesFile);
+  let engine: Engine = buildEngine(options.dir, { fallbackUrgent });
 
   const reload = () => {
     try {
-      engine = buildEngine(options.dir, triageRules);
+      engine = buildEngine(options.dir, { fallbackUrgent });
       log(`knowledge base reloaded from ${options.dir} (${engine.entryIds().length} entries)`);
     } catch (error) {
       const detail = error instanceof KnowledgeBaseError ? error.message : String(error);
@@ -52,8 +65,9 @@ export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
   const stop = options.watch ? watchKnowledgeDir(options.dir, reload) : () => undefined;
 
   return {
-    ask: (question) => engine.ask(question),
-    config: () => engine.config(),
+    decide: (question) => engine.decide(question),
+    explain: (question) => engine.explain(question),
+    profile: () => engine.profile(),
     entryIds: () => engine.entryIds(),
     close: stop,
   };

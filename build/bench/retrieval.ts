@@ -29,10 +29,10 @@ export function measureRetrieval(name: string, dir: string, questions: string[],
     const q = questions[i % questions.length]!;
     return i % 2 ? withTypo(q, rand) : q;
   });
-  for (const q of asked.slice(0, Math.min(200, asks))) kb.ask(q); // warm the JIT
+  for (const q of asked.slice(0, Math.min(200, asks))) kb.decide(q); // warm the JIT
   const times = asked.map((q) => {
     const t = performance.now();
-    kb.ask(q);
+    kb.decide(q);
     return performance.now() - t;
   });
   kb.close();

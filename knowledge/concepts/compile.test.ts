@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseWithBreaks } from '../text/normalise.ts';
+import { english } from '../language/en/index.ts';
 import { compileRuleSet } from './compile.ts';
 
 const rules = compileRuleSet({
@@ -16,10 +16,11 @@ const rules = compileRuleSet({
     { id: 'fainting', label: 'Fainting', when: [['fainted']] },
     { id: 'infection', label: 'Fever and a red site', when: [['fever', 'red']] },
   ],
-});
+  ignore: ['breathe a sigh of relief'],
+}, english);
 const match = (text: string) => {
-  const { words, breaks } = normaliseWithBreaks(text);
-  return rules.match(words, breaks)?.id;
+  const { words, breaks } = english.normaliseWithBreaks(text);
+  return rules.match(words, breaks)?.rule.id;
 };
 
 describe('concept rules', () => {
@@ -59,11 +60,21 @@ describe('concept rules', () => {
     const hypothetical = compileRuleSet({
       concepts: { fever: ['fever'], now: ['i have'], asking: ['if', 'what if'] },
       rules: [{ id: 'fever-now', label: 'Fever now', when: [['fever', 'now']], unless: ['asking'] }],
-    });
-    const fires = (text: string) => hypothetical.match(normaliseWithBreaks(text).words)?.id;
+    }, english);
+    const fires = (text: string) => hypothetical.match(english.normalise(text))?.rule.id;
     expect(fires('i have a fever')).toBe('fever-now');
     expect(fires('what if i have a fever')).toBeUndefined();
     expect(fires('i have a fever, what if it is an infection')).toBe('fever-now');
+  });
+
+  it('names the words each concept matched, and where', () => {
+    const hit = rules.match(english.normalise('since lunch I cannot really breathe'));
+    expect(hit?.concepts).toEqual({ cannot: 'cannot', breathe: 'breathe' });
+    expect([hit?.start, hit?.end]).toEqual([3, 6]);
+  });
+
+  it('lets no word of an ignored phrase (an idiom) count', () => {
+    expect(match('I cannot wait to breathe a sigh of relief')).toBeUndefined();
   });
 
   it('exposes its words for typo correction', () => {

@@ -1,77 +1,109 @@
-import { normalise } from '../text/normalise.ts';
+import type { Language } from '../language/types.ts';
 import { createPhraseIndex, type PhraseHit } from '../text/phrases.ts';
-import { stem } from '../text/stem.ts';
 import type { ConceptRule, ConceptRuleSet } from './schema.ts';
+
+/** A rule that fired: which alternative's concepts, on which words, and where in the message. */
+export interface ConceptMatch {
+  rule: ConceptRule;
+  /** Each concept of the alternative that fired -> the words of the message that matched it. */
+  concepts: Record<string, string>;
+  /** Word positions the concepts cover: first word, and one past the last. */
+  start: number;
+  end: number;
+}
 
 export interface CompiledRuleSet {
   /** Surface words the rules use; misspelt words are corrected towards these. */
   vocabulary: ReadonlyMap<string, number>;
   /**
-   * The first rule (in file order) whose concepts all appear in the
-   * normalised words, if any. Correct typos first (against `vocabulary`
-   * merged with any other known words) so a word is only ever "fixed" into
-   * its nearest real neighbour. `breaks` (clause starts, from
-   * `normaliseWithBreaks`) keep a denial from reaching into the next clause.
+   * Every rule (in file order) whose concepts all appear in the normalised
+   * words, each once, with its first complete alternative. Correct typos
+   * first (against `vocabulary` merged with any other known words) so a word
+   * is only ever "fixed" into its nearest real neighbour. `breaks` (clause
+   * starts) keep a denial from reaching into the next clause.
    */
-  match(words: readonly string[], breaks?: ReadonlySet<number>): ConceptRule | undefined;
+  matchAll(words: readonly string[], breaks?: ReadonlySet<number>): ConceptMatch[];
+  /** The first of `matchAll`. */
+  match(words: readonly string[], breaks?: ReadonlySet<number>): ConceptMatch | undefined;
 }
 
 /**
  * Compiles a concept rule set once: phrases are normalised and stemmed into a
- * phrase index. Matching a message is then linear in its length.
+ * phrase index. Matching a message is then linear in its length. One matcher
+ * serves urgent triage and the out-of-scope rules.
  * A phrase written with a leading "=" matches the exact words only (no
  * stemming), for cases where the tense matters: "=fainted" but not "faint".
  * A concept listed under `negatable` does not count where the visitor denies
  * it ("no fever", "I don't have a fever"): see `isDenied`. A rule's `unless`
  * concepts stop it when said before its concepts are all present ("what if I
- * get a fever" asks, "I have a fever, what if..." reports).
+ * get a fever" asks, "I have a fever, what if..." reports). Words of an
+ * `ignore` phrase (an idiom) count for no concept.
  *
  * @example
  * const rules = compileRuleSet({ concepts: { cannot: ['cannot'], breathe: ['breathe'] },
- *   rules: [{ id: 'breathing', label: 'Trouble breathing', when: [['cannot', 'breathe']] }] });
- * rules.match(normalise("I can't breathe"))?.id // 'breathing'
+ *   rules: [{ id: 'breathing', label: 'Trouble breathing', when: [['cannot', 'breathe']] }] }, english);
+ * rules.match(english.normalise("I can't breathe"))?.rule.id // 'breathing'
  */
-export function compileRuleSet(set: ConceptRuleSet): CompiledRuleSet {
+export function compileRuleSet(set: ConceptRuleSet, language: Language): CompiledRuleSet {
+  const { stem } = language;
   const vocabulary = new Map<string, number>();
   const stemmed: [string[], string][] = [];
   const exact: [string[], string][] = [];
-  for (const [concept, list] of Object.entries(set.concepts)) {
-    for (const phrase of list) {
-      const words = normalise(phrase);
-      for (const w of words) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
-      if (phrase.startsWith(EXACT)) exact.push([words, concept]);
-      else stemmed.push([words.map(stem), concept]);
-    }
-  }
+  const addPhrase = (phrase: string, value: string) => {
+    const words = language.normalise(phrase);
+    for (const w of words) vocabulary.set(w, (vocabulary.get(w) ?? 0) + 1);
+    if (phrase.startsWith(EXACT)) exact.push([words, value]);
+    else stemmed.push([words.map(stem), value]);
+  };
+  for (const [concept, list] of Object.entries(set.concepts)) for (const phrase of list) addPhrase(phrase, concept);
+  for (const phrase of set.ignore ?? []) addPhrase(phrase, IGNORED);
   const stemmedIndex = createPhraseIndex(stemmed);
   const exactIndex = createPhraseIndex(exact);
   const negatable = new Set(set.negatable ?? []);
+  const negations = new Set(language.lexicon.negations);
+  const between = new Set(language.lexicon.betweenDenial);
 
-  return {
-    vocabulary,
-    match(words, breaks = NO_BREAKS) {
-      // Each present concept with where it is first said.
-      const present = new Map<string, number>();
-      const add = (hit: PhraseHit<string>) => {
-        if (negatable.has(hit.value) && isDenied(words, hit.start, breaks)) return;
-        const first = present.get(hit.value);
-        if (first === undefined || hit.start < first) present.set(hit.value, hit.start);
-      };
-      stemmedIndex.findAll(words.map(stem)).forEach(add);
-      exactIndex.findAll(words).forEach(add);
-      if (present.size === 0) return undefined;
-      const fires = (rule: ConceptRule, alternative: readonly string[]): boolean => {
-        if (!alternative.every((c) => present.has(c))) return false;
-        if (!rule.unless) return true;
-        const complete = Math.max(...alternative.map((c) => present.get(c)!));
-        return !rule.unless.some((c) => (present.get(c) ?? Infinity) < complete);
-      };
-      return set.rules.find((rule) => rule.when.some((alternative) => fires(rule, alternative)));
-    },
+  const matchAll = (words: readonly string[], breaks: ReadonlySet<number> = NO_BREAKS): ConceptMatch[] => {
+    const stems = words.map(stem);
+    const hits = [...stemmedIndex.findAll(stems), ...exactIndex.findAll(words)];
+    const ignored = new Uint8Array(words.length);
+    for (const hit of hits) if (hit.value === IGNORED) ignored.fill(1, hit.start, hit.start + hit.length);
+    // Each present concept with its first hit.
+    const present = new Map<string, PhraseHit<string>>();
+    for (const hit of hits) {
+      if (hit.value === IGNORED || ignored[hit.start]) continue;
+      if (negatable.has(hit.value) && isDenied(words, hit.start, breaks, negations, between)) continue;
+      const first = present.get(hit.value);
+      if (first === undefined || hit.start < first.start) present.set(hit.value, hit);
+    }
+    if (present.size === 0) return [];
+    const matches: ConceptMatch[] = [];
+    for (const rule of set.rules) {
+      const alternative = rule.when.find((concepts) => fires(rule, concepts, present));
+      if (!alternative) continue;
+      const used = alternative.map((c) => present.get(c)!);
+      matches.push({
+        rule,
+        concepts: Object.fromEntries(used.map((hit) => [hit.value, words.slice(hit.start, hit.start + hit.length).join(' ')])),
+        start: Math.min(...used.map((h) => h.start)),
+        end: Math.max(...used.map((h) => h.start + h.length)),
+      });
+    }
+    return matches;
   };
+
+  return { vocabulary, matchAll, match: (words, breaks) => matchAll(words, breaks)[0] };
+}
+
+function fires(rule: ConceptRule, alternative: readonly string[], present: ReadonlyMap<string, PhraseHit<string>>): boolean {
+  if (!alternative.every((c) => present.has(c))) return false;
+  if (!rule.unless) return true;
+  const complete = Math.max(...alternative.map((c) => present.get(c)!.start));
+  return !rule.unless.some((c) => (present.get(c)?.start ?? Infinity) < complete);
 }
 
 const EXACT = '=';
+const IGNORED = '\0ignored';
 const NO_BREAKS: ReadonlySet<number> = new Set();
 
 /**
@@ -81,16 +113,20 @@ const NO_BREAKS: ReadonlySet<number> = new Set();
  * fever". Anything else in between ("not sure if fever") and the mention
  * counts, because an urgent rule must rather fire than miss.
  */
-export function isDenied(words: readonly string[], start: number, breaks: ReadonlySet<number>): boolean {
+export function isDenied(
+  words: readonly string[],
+  start: number,
+  breaks: ReadonlySet<number>,
+  negations: ReadonlySet<string>,
+  between: ReadonlySet<string>,
+): boolean {
   for (let i = start - 1; i >= 0 && start - i <= DENIAL_REACH; i--) {
     if (breaks.has(i + 1)) return false;
     const word = words[i]!;
-    if (NEGATIONS.has(word)) return true;
-    if (!BETWEEN_DENIAL.has(word)) return false;
+    if (negations.has(word)) return true;
+    if (!between.has(word)) return false;
   }
   return false;
 }
 
 const DENIAL_REACH = 4;
-const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nor']);
-const BETWEEN_DENIAL = new Set(['a', 'an', 'any', 'have', 'has', 'had', 'got', 'having', 'been', 'signs', 'sign', 'of', 'really']);

@@ -13,6 +13,25 @@ export const conceptRuleSetSchema = z
     concepts: z.record(z.string().min(1), z.array(phrase).min(1)),
     /** Concepts that do not count where the visitor denies them ("no fever"). */
     negatable: z.array(z.string().min(1)).optional(),
+    /**
+     * Phrases whose words never count for any concept: idioms like "this pain
+     * is killing me" or "I could murder a coffee".
+     */
+    ignore: z.array(phrase).optional(),
+    /**
+     * Urgent rules only: words that say what a message reports. A rule's
+     * concepts framed as a history, a hypothetical, a fear or a chronic
+     * problem do not fire, unless a `now` word says it is happening now.
+     */
+    framing: z
+      .object({
+        now: z.array(phrase).min(1),
+        history: z.array(phrase).default([]),
+        hypothetical: z.array(phrase).default([]),
+        fear: z.array(phrase).default([]),
+        chronic: z.array(phrase).default([]),
+      })
+      .optional(),
     rules: z
       .array(
         z.object({
@@ -26,9 +45,10 @@ export const conceptRuleSetSchema = z
            */
           unless: z.array(z.string().min(1)).optional(),
           crisis: z.boolean().optional(),
+          /** Framings that still make this rule urgent ("what if I ended it all" is a crisis, not a hypothetical). */
+          urgentEvenIf: z.array(z.enum(['history', 'hypothetical', 'fear', 'chronic'])).optional(),
         }),
-      )
-      .min(1),
+      ),
   })
   .superRefine((set, ctx) => {
     set.negatable?.forEach((name, i) => {

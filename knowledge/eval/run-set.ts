@@ -1,5 +1,5 @@
-import type { ExplainingEngine } from '../engine.ts';
-import { CONFIDENCE_THRESHOLD, confidenceSignals, type ConfidenceWeights } from '../match/confidence.ts';
+import type { Engine } from '../engine.ts';
+import { CONFIDENCE_THRESHOLD, type ConfidenceWeights } from '../match/confidence.ts';
 import { answers, type FitRow } from './fit.ts';
 import { judge, summarise, type EvalOutcome, type EvalQuestion, type EvalSummary } from './score.ts';
 
@@ -7,19 +7,31 @@ export interface ExplainedOutcome extends EvalOutcome {
   /** Triage or out-of-scope rule that decided, if any. */
   rule?: string;
   confidence?: number;
+  /** The engine's one-line reason. */
+  summary: string;
   /** For questions the confidence decides: its signals and whether the top entry is right. */
   row?: FitRow;
 }
 
 /** Asks every question and keeps what the confidence fit needs. */
-export function runSet(engine: ExplainingEngine, questions: readonly EvalQuestion[]): ExplainedOutcome[] {
-  const ids = engine.entryIds();
+export function runSet(engine: Pick<Engine, 'explain'>, questions: readonly EvalQuestion[]): ExplainedOutcome[] {
   return questions.map((question) => {
-    const { response, rule, ranked } = engine.explain(question.q);
-    const [top, second] = ranked;
+    const { decision, trace } = engine.explain(question.q);
+    const rule = decision.kind === 'urgent' || decision.kind === 'refused' ? decision.rule.id : undefined;
+    const reading = trace.readings.find((r) => r.note.startsWith('chosen')) ?? trace.readings.find((r) => r.text === 'the whole question');
     const row =
-      !rule && top ? { signals: confidenceSignals(top, second), right: question.expect === 'answer' && (question.ids ?? []).includes(ids[top.index]!) } : undefined;
-    return { ...judge(question, response), rule, confidence: response.kind === 'answer' ? response.confidence : undefined, row };
+      decision.kind === 'answer' || decision.kind === 'not-found'
+        ? reading?.signals && reading.top
+          ? { signals: reading.signals, right: question.expect === 'answer' && (question.ids ?? []).includes(reading.top) }
+          : undefined
+        : undefined;
+    return {
+      ...judge(question, decision),
+      rule,
+      confidence: decision.kind === 'answer' ? decision.confidence : undefined,
+      summary: trace.summary,
+      row,
+    };
   });
 }
 
@@ -31,7 +43,7 @@ export function runSet(engine: ExplainingEngine, questions: readonly EvalQuestio
 export function rescore(outcomes: readonly ExplainedOutcome[], weights: ConfidenceWeights): EvalSummary {
   return summarise(
     outcomes.map((o) => {
-      if (o.rule || o.question.expect === 'emergency') return o;
+      if (o.rule || o.question.expect === 'emergency' || o.question.expect === 'ordinary') return o;
       const answered = o.row !== undefined && answers(o.row.signals, weights, CONFIDENCE_THRESHOLD);
       const ok = o.question.expect === 'answer' ? answered && o.row!.right : !answered;
       return { ...o, ok };

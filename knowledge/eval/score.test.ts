@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { AskResponse } from '../../server/api/contract.ts';
+import type { Decision } from '../decision.ts';
+import type { KnowledgeEntry } from '../load/read-base.ts';
 import { judge, parseEvalSet, summarise } from './score.ts';
 
-const answer = (id: string): AskResponse => ({
-  kind: 'answer',
-  answer: { id, title: id, text: '', sources: [] },
-  related: [],
-  confidence: 0.9,
-});
-const fallback: AskResponse = { kind: 'fallback', reason: 'not-found', message: '', suggestions: [], callback: { offered: true, phone: '1' } };
-const emergency: AskResponse = { kind: 'emergency', message: '', actions: [] };
+const entry = (id: string): KnowledgeEntry => ({ id, title: id, questions: [id], tags: [], related: [], sources: [], reviewed: '2026-01-01', text: '', file: '' });
+const answer = (id: string): Decision => ({ kind: 'answer', lang: 'en', entry: entry(id), related: [], confidence: 0.9 });
+const fallback: Decision = { kind: 'not-found', lang: 'en', suggestions: [] };
+const rule = { id: 'r', label: 'r', concepts: {}, crisis: false };
+const emergency: Decision = { kind: 'urgent', lang: 'en', rule, care: 'emergency' };
+const crisis: Decision = { kind: 'urgent', lang: 'en', rule: { ...rule, crisis: true }, care: 'crisis' };
 
 describe('judge', () => {
   it('counts an answer right only with a labelled id', () => {
     expect(judge({ q: 'a', expect: 'answer', ids: ['x', 'y'] }, answer('y')).ok).toBe(true);
     expect(judge({ q: 'a', expect: 'answer', ids: ['x'] }, answer('z'))).toMatchObject({ ok: false, got: 'z' });
-    expect(judge({ q: 'a', expect: 'answer', ids: ['x'] }, fallback)).toMatchObject({ ok: false, got: 'fallback' });
+    expect(judge({ q: 'a', expect: 'answer', ids: ['x'] }, fallback)).toMatchObject({ ok: false, got: 'not-found' });
   });
 
   it('wants a fallback for out-of-scope and an emergency for urgent questions', () => {
@@ -24,21 +23,32 @@ describe('judge', () => {
     expect(judge({ q: 'c', expect: 'emergency' }, emergency).ok).toBe(true);
     expect(judge({ q: 'c', expect: 'emergency' }, fallback).ok).toBe(false);
   });
+
+  it('wants the crisis line for a 988 message, and no emergency for an ordinary one', () => {
+    expect(judge({ q: 'd', expect: 'emergency', line: '988' }, emergency).ok).toBe(false);
+    expect(judge({ q: 'd', expect: 'emergency', line: '988' }, crisis).ok).toBe(true);
+    expect(judge({ q: 'e', expect: 'ordinary' }, answer('x')).ok).toBe(true);
+    expect(judge({ q: 'e', expect: 'ordinary' }, emergency).ok).toBe(false);
+  });
 });
 
 describe('summarise', () => {
-  it('computes each bucket separately', () => {
+  it('computes each bucket separately, and counts wrong answers apart from "I don\'t know"', () => {
     const s = summarise([
       judge({ q: '1', expect: 'answer', ids: ['x'] }, answer('x')),
       judge({ q: '2', expect: 'answer', ids: ['x'] }, answer('y')),
-      judge({ q: '3', expect: 'answer', ids: ['x'] }, answer('x')),
+      judge({ q: '3', expect: 'answer', ids: ['x'] }, fallback),
       judge({ q: '4', expect: 'answer', ids: ['x'] }, answer('x')),
       judge({ q: '5', expect: 'fallback' }, fallback),
-      judge({ q: '6', expect: 'emergency' }, fallback),
+      judge({ q: '6', expect: 'emergency' }, answer('x')),
+      judge({ q: '7', expect: 'ordinary' }, emergency),
     ]);
-    expect(s.answers).toEqual({ total: 4, right: 3, rate: 0.75 });
+    expect(s.answers).toEqual({ total: 4, right: 2, rate: 0.5 });
     expect(s.outOfScope).toEqual({ total: 1, right: 1, rate: 1 });
     expect(s.urgent).toEqual({ total: 1, right: 0, rate: 0 });
+    expect(s.ordinary).toEqual({ total: 1, right: 0, rate: 0 });
+    expect(s.wrongAnswers).toBe(1);
+    expect(s.urgentAnswered).toBe(1);
   });
 
   it('treats an empty bucket as fully right', () => {
@@ -53,5 +63,6 @@ describe('parseEvalSet', () => {
 
   it('names the malformed line', () => {
     expect(() => parseEvalSet('{"q":"hi","expect":"fallback"}\n{"q":"x","expect":"maybe"}')).toThrow(/line 2/);
+    expect(() => parseEvalSet('{"q":"hi"')).toThrow(/line 1: not valid JSON/);
   });
 });

@@ -4,7 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { conceptRuleSetSchema, type ConceptRuleSet } from '../concepts/schema.ts';
 import type { KnowledgeProblem } from '../problems.ts';
-import { normalise } from '../text/normalise.ts';
+import { english } from '../language/en/index.ts';
+import type { Language } from '../language/types.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { fillPlaceholders, placeholderValues } from './placeholders.ts';
 import { clinicSchema, entrySchema, layTermsSchema, type ClinicProfile, type EntryFrontMatter, type LayTerms } from './schemas.ts';
@@ -24,6 +25,8 @@ export interface KnowledgeBase {
   layTerms: LayTerms;
   /** Staff-editable out-of-scope topics (`out-of-scope.yaml`), if the folder has them. */
   outOfScope: ConceptRuleSet | undefined;
+  /** The base's own urgent rules (`urgent.yaml`), if it brings them. */
+  urgent: ConceptRuleSet | undefined;
 }
 
 export type ReadResult = { base: KnowledgeBase; problems: [] } | { base: undefined; problems: KnowledgeProblem[] };
@@ -31,6 +34,7 @@ export type ReadResult = { base: KnowledgeBase; problems: [] } | { base: undefin
 export const CLINIC_FILE = 'clinic.yaml';
 export const LAY_TERMS_FILE = 'lay-terms.yaml';
 export const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
+export const URGENT_FILE = 'urgent.yaml';
 export const ENTRIES_DIR = 'entries';
 
 /**
@@ -39,17 +43,19 @@ export const ENTRIES_DIR = 'entries';
  * `lay-terms.yaml` and `out-of-scope.yaml` are optional (a bare generated
  * folder still loads); `clinic.yaml` and `entries/` are required.
  */
-export function readKnowledgeBase(dir: string): ReadResult {
+export function readKnowledgeBase(dir: string, language: Language = english): ReadResult {
+  const { normalise } = language;
   const problems: KnowledgeProblem[] = [];
   const clinic = readYamlFile(dir, CLINIC_FILE, clinicSchema, problems, true);
   const layTerms = readYamlFile(dir, LAY_TERMS_FILE, layTermsSchema, problems, false) ?? { synonyms: {} };
   const outOfScope = readYamlFile(dir, OUT_OF_SCOPE_FILE, conceptRuleSetSchema, problems, false);
-  problems.push(...checkLayTerms(layTerms));
+  const urgent = readYamlFile(dir, URGENT_FILE, conceptRuleSetSchema, problems, false);
+  problems.push(...checkLayTerms(layTerms, normalise));
 
   const entries = readEntries(dir, clinic, problems);
-  problems.push(...checkCrossReferences(entries, entryFileIds(dir)));
+  problems.push(...checkCrossReferences(entries, entryFileIds(dir), normalise));
   if (problems.length > 0 || !clinic) return { base: undefined, problems };
-  return { base: { entries, clinic, layTerms, outOfScope }, problems: [] };
+  return { base: { entries, clinic, layTerms, outOfScope, urgent }, problems: [] };
 }
 
 function readYamlFile<S extends z.ZodType>(
@@ -136,7 +142,11 @@ function entryFileIds(dir: string): Set<string> {
   return new Set(readdirSync(entriesDir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -'.md'.length)));
 }
 
-function checkCrossReferences(entries: readonly KnowledgeEntry[], fileIds: ReadonlySet<string>): KnowledgeProblem[] {
+function checkCrossReferences(
+  entries: readonly KnowledgeEntry[],
+  fileIds: ReadonlySet<string>,
+  normalise: (text: string) => string[],
+): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
   const ids = new Map<string, string>();
   for (const { id, file } of entries) {
@@ -164,7 +174,7 @@ function checkCrossReferences(entries: readonly KnowledgeEntry[], fileIds: Reado
   return problems;
 }
 
-function checkLayTerms(layTerms: LayTerms): KnowledgeProblem[] {
+function checkLayTerms(layTerms: LayTerms, normalise: (text: string) => string[]): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
   const owner = new Map<string, string>();
   for (const [canonical, phrases] of Object.entries(layTerms.synonyms)) {

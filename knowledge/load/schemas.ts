@@ -28,6 +28,21 @@ export const entrySchema = z.object({
 });
 export type EntryFrontMatter = z.infer<typeof entrySchema>;
 
+/** Optional overrides of the chat's own lines (see knowledge/reply/wording.ts for the defaults). */
+const replyLines = z
+  .object({
+    notFound: text,
+    outOfScope: text,
+    emergency: text,
+    crisis: text,
+    call911: text,
+    call988: text,
+    callAfterHours: text,
+    smallTalk: z.object({ greeting: text, thanks: text, goodbye: text, complaint: text }).partial(),
+  })
+  .partial();
+export type ReplyLines = z.infer<typeof replyLines>;
+
 /** `clinic.yaml`: extra top-level strings are allowed and usable as {{clinic.<key>}}. */
 export const clinicSchema = z.looseObject({
   name: text,
@@ -38,6 +53,9 @@ export const clinicSchema = z.looseObject({
   greeting: text,
   starters: z.array(text).min(1, 'needs at least one starter question').max(6, 'at most 6 starter questions'),
   policies: z.record(z.string(), text).default({}),
+  /** What the knowledge base covers, in the chat's words ("medial branch blocks"); fills {{topic}} in replies. */
+  topic: text.optional(),
+  replies: replyLines.optional(),
 });
 export type ClinicProfile = z.infer<typeof clinicSchema>;
 

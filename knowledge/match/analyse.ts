@@ -1,8 +1,6 @@
+import type { Language } from '../language/types.ts';
 import type { LayTermMapper } from '../text/lay-terms.ts';
-import { normalise } from '../text/normalise.ts';
 import { dropSelfDescription } from '../text/self-description.ts';
-import { stem } from '../text/stem.ts';
-import { STOP_WORDS } from '../text/stop-words.ts';
 
 /** A text seen by the matcher. */
 export interface Analysed {
@@ -16,19 +14,19 @@ export interface Analysed {
  * normalise -> self-description dropped -> lay terms -> stop words -> stem. Questions are typo-corrected
  * between normalising and lay terms (see `analyseWords`); entries are not.
  */
-export function analyse(text: string, layTerms: LayTermMapper): Analysed {
-  return analyseWords(normalise(text), layTerms);
+export function analyse(text: string, layTerms: LayTermMapper, language: Language): Analysed {
+  return analyseWords(language.normalise(text), layTerms, language);
 }
 
 /** The same, for words already normalised (and corrected) by the caller. */
-export function analyseWords(words: readonly string[], layTerms: LayTermMapper): Analysed {
-  const mapped = layTerms.map(dropSelfDescription(words, layTerms.words));
+export function analyseWords(words: readonly string[], layTerms: LayTermMapper, language: Language): Analysed {
+  const mapped = layTerms.map(dropSelfDescription(words, layTerms.words, language.lexicon));
   const all: string[] = [];
   const terms: string[] = [];
   for (const word of mapped) {
-    const stemmed = stem(word);
+    const stemmed = language.stem(word);
     all.push(stemmed);
-    if (!STOP_WORDS.has(word)) terms.push(stemmed);
+    if (!language.isStopWord(word)) terms.push(stemmed);
   }
   return { all, terms };
 }

@@ -1,7 +1,6 @@
 import type { KnowledgeEntry } from '../load/read-base.ts';
+import type { Language } from '../language/types.ts';
 import type { LayTermMapper } from '../text/lay-terms.ts';
-import { normalise, WRITTEN_OUT_WORDS } from '../text/normalise.ts';
-import { STOP_WORDS } from '../text/stop-words.ts';
 import { analyse } from './analyse.ts';
 
 /** How much one occurrence of a word counts, by where it appears in an entry. */
@@ -40,6 +39,7 @@ export interface SearchIndex {
   /** Inverse document frequency; a word no entry uses gets the highest. */
   idf(term: string): number;
   layTerms: LayTermMapper;
+  language: Language;
 }
 
 /**
@@ -48,7 +48,8 @@ export interface SearchIndex {
  * and 10k entries). `ask()` then only touches the postings of the
  * question's own words.
  */
-export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: LayTermMapper): SearchIndex {
+export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: LayTermMapper, language: Language): SearchIndex {
+  const { normalise } = language;
   const lists = new Map<string, { entry: number[]; weight: number[] }>();
   const lengths = new Float32Array(entries.length);
   const ownTerms: string[][][] = [];
@@ -64,11 +65,11 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: L
     let length = 0;
     const add = (text: string, weight: number) => {
       countWords(text);
-      const { terms } = analyse(text, layTerms);
+      const { terms } = analyse(text, layTerms, language);
       for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + weight);
       length += terms.length * weight;
     };
-    named.push(new Set([entry.title, ...entry.tags].flatMap((text) => analyse(text, layTerms).terms)));
+    named.push(new Set([entry.title, ...entry.tags].flatMap((text) => analyse(text, layTerms, language).terms)));
     add(entry.title, FIELD_WEIGHTS.title);
     for (const q of entry.questions) add(q, FIELD_WEIGHTS.questions);
     for (const tag of entry.tags) add(tag, FIELD_WEIGHTS.tags);
@@ -82,7 +83,7 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: L
     }
     ownTerms.push(
       [entry.title, ...entry.questions].map((text) => {
-        const analysed = analyse(text, layTerms);
+        const analysed = analyse(text, layTerms, language);
         const key = analysed.all.join(' ');
         if (!exact.has(key)) exact.set(key, index);
         return [...new Set(analysed.terms)];
@@ -91,8 +92,8 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: L
   });
 
   for (const w of layTerms.words) if (!vocabulary.has(w)) vocabulary.set(w, 1);
-  for (const w of STOP_WORDS) if (!vocabulary.has(w)) vocabulary.set(w, 1);
-  for (const w of WRITTEN_OUT_WORDS) if (!vocabulary.has(w)) vocabulary.set(w, 1);
+  for (const w of language.lexicon.stopWords) if (!vocabulary.has(w)) vocabulary.set(w, 1);
+  for (const w of language.writtenOutWords) if (!vocabulary.has(w)) vocabulary.set(w, 1);
 
   const postings = new Map<string, Posting>();
   for (const [term, list] of lists) {
@@ -117,5 +118,6 @@ export function buildSearchIndex(entries: readonly KnowledgeEntry[], layTerms: L
     vocabulary,
     idf,
     layTerms,
+    language,
   };
 }

@@ -1,5 +1,3 @@
-import { isEverydayStem } from '../text/everyday-words.ts';
-import { stem } from '../text/stem.ts';
 import type { Analysed } from './analyse.ts';
 import type { Phrasing, SearchIndex } from './build-index.ts';
 
@@ -48,6 +46,8 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
   const k1 = options.k1 ?? 1.2;
   const b = options.b ?? 0.5;
   const n = index.entries.length;
+  const { language } = index;
+  const unknownWeight = (term: string) => (NUMBER.test(term) ? 0 : language.isEverydayStem(term) ? EVERYDAY_WEIGHT : UNKNOWN_WEIGHT);
   const bm25 = new Float64Array(n);
   const matched = new Float64Array(n);
   const touchedMark = new Uint8Array(n);
@@ -71,8 +71,8 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
         if (!list) return;
         const idf = idfs[i]!;
         const credit = corrected?.has(term) ? weights[i]! * CORRECTED_CREDIT : weights[i]!;
-        const everyday = isEverydayStem(term);
-        const neutral = QUESTION_WORDS.has(term);
+        const everyday = language.isEverydayStem(term);
+        const neutral = language.isIntentStem(term);
         for (let k = 0; k < list.entry.length; k++) {
           const e = list.entry[k]!;
           const tf = list.weight[k]!;
@@ -113,9 +113,6 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
   };
 }
 
-/** Question words carry intent ("how many" vs "how much"), never a topic: alone they put no entry on topic. */
-const QUESTION_WORDS: ReadonlySet<string> = new Set(['how', 'when', 'why', 'where', 'many', 'much'].map(stem));
-
 /** Corrected words earn this share of their weight towards coverage. */
 const CORRECTED_CREDIT = 0.75;
 /**
@@ -132,10 +129,6 @@ const KNOWN_FLOOR = 1;
  */
 const UNKNOWN_WEIGHT = 2.5;
 const EVERYDAY_WEIGHT = 1;
-function unknownWeight(term: string): number {
-  if (NUMBER.test(term)) return 0;
-  return isEverydayStem(term) ? EVERYDAY_WEIGHT : UNKNOWN_WEIGHT;
-}
 const NUMBER = /^\d+$/;
 
 function bestPhrasing(phrasings: readonly Phrasing[], questionWeight: Float64Array, mass: number): number {

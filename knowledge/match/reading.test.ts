@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Clause } from '../text/clauses.ts';
 import type { RankedEntry } from './rank.ts';
-import { bestReading } from './reading.ts';
+import { readings } from './reading.ts';
+
+const bestReading = (...args: Parameters<typeof readings>) => readings(...args).chosen;
 
 /** A ranking whose top entry is `index`, clear (confidence near 1) or vague (near 0). */
 const ranking = (index: number, clear: boolean): RankedEntry[] => [

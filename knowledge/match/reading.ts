@@ -1,6 +1,26 @@
 import type { Clause } from '../text/clauses.ts';
-import { confidenceOf, CONFIDENCE_THRESHOLD } from './confidence.ts';
+import { confidenceOf, confidenceSignals, CONFIDENCE_THRESHOLD, type ConfidenceSignals } from './confidence.ts';
 import type { RankedEntry } from './rank.ts';
+
+/** One way to read the question: the whole of it (no `start`), or one part. */
+export interface Reading {
+  top: RankedEntry;
+  confidence: number;
+  /** What the confidence was computed from (`npm run eval -- --fit` refits on these). */
+  signals: ConfidenceSignals;
+  start?: number;
+  end?: number;
+}
+
+/** A reading as the trace shows it, chosen or not. */
+export interface ConsideredReading {
+  top?: RankedEntry;
+  confidence: number;
+  signals?: ConfidenceSignals;
+  start?: number;
+  end?: number;
+  note: string;
+}
 
 /**
  * The reading of the question to answer from. Two questions joined by "and"
@@ -9,31 +29,48 @@ import type { RankedEntry } from './rank.ts';
  * question, or, when that is not confident, its most confident part that
  * reads as a question (a long story with one question in it), so context
  * like "my wife is getting the MBB Monday" does not answer for the question.
+ * Returns every reading it weighed, for the trace.
  */
-export function bestReading(whole: readonly RankedEntry[], parts: readonly (Clause & { ranked: readonly RankedEntry[] })[]): Reading | undefined {
+export function readings(
+  whole: readonly RankedEntry[],
+  parts: readonly (Clause & { ranked: readonly RankedEntry[] })[],
+): { chosen: Reading | undefined; considered: ConsideredReading[] } {
+  const considered: ConsideredReading[] = [];
+  const pick = (reading: Reading, note: string) => {
+    considered.push({ ...reading, note });
+    return { chosen: reading, considered };
+  };
   const first = parts.findIndex((_, i) => parts[i + 1]?.joined);
   // Only a lead that asks: "my wife has the MBB monday and what should she eat" leads with context.
-  const lead = first >= 0 && parts[first]!.asks ? read(parts[first]!.ranked) : undefined;
-  if (lead && lead.confidence >= PART_THRESHOLD) return lead;
+  const leadPart = first >= 0 && parts[first]!.asks ? parts[first]! : undefined;
+  const lead = leadPart && read(leadPart.ranked, leadPart);
+  if (lead && lead.confidence >= PART_THRESHOLD) return pick(lead, 'chosen: the first of two questions, clear on its own');
+  if (lead) considered.push({ ...lead, note: `the first of two questions, below the part threshold ${PART_THRESHOLD}` });
+
   const wholeReading = read(whole);
-  if (wholeReading && wholeReading.confidence >= CONFIDENCE_THRESHOLD) return wholeReading;
-  const surest = (candidates: typeof parts) =>
-    candidates
-      .map((part) => read(part.ranked))
-      .filter((r): r is Reading => r !== undefined && r.confidence >= PART_THRESHOLD)
-      .sort((a, b) => b.confidence - a.confidence)[0];
-  return surest(parts.filter((part) => part.asks)) ?? surest(parts);
+  if (wholeReading && wholeReading.confidence >= CONFIDENCE_THRESHOLD) return pick(wholeReading, 'chosen: the whole question is confident');
+  considered.push({ ...(wholeReading ?? { confidence: 0 }), note: `the whole question, below the threshold ${CONFIDENCE_THRESHOLD}` });
+
+  const partReadings = parts.map((part) => ({ part, reading: read(part.ranked, part) }));
+  const surest = (asking: boolean) =>
+    partReadings
+      .filter(({ part, reading }) => (!asking || part.asks) && reading !== undefined && reading.confidence >= PART_THRESHOLD)
+      .sort((a, b) => b.reading!.confidence - a.reading!.confidence)[0]?.reading;
+  const asked = surest(true);
+  if (asked) return pick(asked, 'chosen: the most confident part that asks');
+  const any = surest(false);
+  if (any) return pick(any, 'chosen: the most confident part');
+  for (const { reading } of partReadings) if (reading) considered.push({ ...reading, note: `a part, below the part threshold ${PART_THRESHOLD}` });
+  return { chosen: undefined, considered };
 }
 
-export interface Reading {
-  top: RankedEntry;
-  confidence: number;
-}
-
-function read(ranked: readonly RankedEntry[]): Reading | undefined {
+function read(ranked: readonly RankedEntry[], part?: Clause): Reading | undefined {
   const [top, second] = ranked;
+  if (!top) return undefined;
   // An entry that shares only ordinary words it does not name is no answer, however close the wording.
-  return top ? { top, confidence: top.onTopic ? confidenceOf(top, second) : 0 } : undefined;
+  const confidence = top.onTopic ? confidenceOf(top, second) : 0;
+  const signals = confidenceSignals(top, second);
+  return part ? { top, confidence, signals, start: part.start, end: part.end } : { top, confidence, signals };
 }
 
 /** A part alone must be surer than a whole question: it ignores the rest of what was said. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { clauses } from './clauses.ts';
-import { normaliseWithBreaks } from './normalise.ts';
+import { english } from '../language/en/index.ts';
 
 const parts = (text: string) => {
-  const { words, breaks } = normaliseWithBreaks(text);
-  return clauses(words, breaks).map(({ start, end }) => words.slice(start, end).join(' '));
+  const { words, breaks } = english.normaliseWithBreaks(text);
+  return clauses(words, breaks, english.lexicon).map(({ start, end }) => words.slice(start, end).join(' '));
 };
 
 describe('clauses', () => {
@@ -24,8 +24,8 @@ describe('clauses', () => {
 
   it('marks a second question of its own, and parts that read as questions', () => {
     const flags = (text: string) => {
-      const { words, breaks } = normaliseWithBreaks(text);
-      return clauses(words, breaks).map(({ asks, joined }) => [asks, joined]);
+      const { words, breaks } = english.normaliseWithBreaks(text);
+      return clauses(words, breaks, english.lexicon).map(({ asks, joined }) => [asks, joined]);
     };
     expect(flags('what is an mbb and why would i need one')).toEqual([[true, false], [true, true]]);
     expect(flags('can i walk or do housework after')).toEqual([[true, false], [true, false]]);

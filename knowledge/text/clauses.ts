@@ -1,25 +1,28 @@
+import type { Lexicon } from '../language/types.ts';
+
 /**
  * Splits a long question into its parts: at clause breaks (punctuation,
  * "but") and at "and"/"or"/"also" when a new question starts there ("what is
  * an MBB and why would I need one"). Parts shorter than `minWords` words are
  * dropped, since a fragment like "thanks" answers nothing on its own.
  *
- * @example clauses(['what', 'is', 'it', 'and', 'why', 'do', 'i', 'need', 'it'], new Set())
+ * @example clauses(['what', 'is', 'it', 'and', 'why', 'do', 'i', 'need', 'it'], new Set(), ENGLISH_LEXICON)
  * // [{ start: 0, end: 3, asks: true, joined: false }, { start: 4, end: 9, asks: true, joined: true }]
  */
-export function clauses(words: readonly string[], breaks: ReadonlySet<number>, minWords = 3): Clause[] {
+export function clauses(words: readonly string[], breaks: ReadonlySet<number>, lexicon: Lexicon, minWords = 3): Clause[] {
+  const { questionStarts, joiners, whWords } = cueSets(lexicon);
   const parts: Clause[] = [];
   let start = 0;
   let joined = false;
   const close = (end: number, next: number, joinsNext: boolean) => {
-    if (end - start >= minWords) parts.push({ start, end, asks: QUESTION_STARTS.has(words[start]!) || end === words.length, joined });
+    if (end - start >= minWords) parts.push({ start, end, asks: questionStarts.has(words[start]!) || end === words.length, joined });
     start = next;
     joined = joinsNext;
   };
   words.forEach((word, i) => {
     if (breaks.has(i) && i > start) close(i, i, false);
     const next = words[i + 1] ?? '';
-    if (JOINERS.has(word) && QUESTION_STARTS.has(next)) close(i, i + 1, word === 'and' && WH_WORDS.has(next));
+    if (joiners.has(word) && questionStarts.has(next)) close(i, i + 1, word === lexicon.joiners[0] && whWords.has(next));
   });
   close(words.length, words.length, false);
   return parts;
@@ -39,9 +42,13 @@ export interface Clause {
   joined: boolean;
 }
 
-const WH_WORDS = new Set(['what', 'why', 'how', 'when', 'where', 'who', 'which']);
-const JOINERS = new Set(['and', 'or', 'also', 'plus', 'then']);
-const QUESTION_STARTS = new Set([
-  'what', 'why', 'how', 'when', 'where', 'who', 'which', 'can', 'could', 'do', 'does', 'did', 'is', 'are',
-  'will', 'would', 'should', 'shall', 'may', 'am',
-]);
+/** The lexicon's cue lists as sets, built once per lexicon. */
+const cueCache = new WeakMap<Lexicon, { questionStarts: Set<string>; joiners: Set<string>; whWords: Set<string> }>();
+function cueSets(lexicon: Lexicon) {
+  let sets = cueCache.get(lexicon);
+  if (!sets) {
+    sets = { questionStarts: new Set(lexicon.questionStarts), joiners: new Set(lexicon.joiners), whWords: new Set(lexicon.whWords) };
+    cueCache.set(lexicon, sets);
+  }
+  return sets;
+}

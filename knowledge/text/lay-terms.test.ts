@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createLayTermMapper } from './lay-terms.ts';
-import { normalise } from './normalise.ts';
+import { english } from '../language/en/index.ts';
+
+const { normalise } = english;
 
 const mapper = createLayTermMapper({
   injection: ['shot', 'jab'],
   sedation: ['put me under', 'knocked out', 'under'],
   'blood thinner': ['eliquis', 'blood thinners'],
-});
+}, english);
 const map = (text: string) => mapper.map(normalise(text)).join(' ');
 
 describe('lay terms', () => {
@@ -36,7 +38,7 @@ describe('lay terms by stem', () => {
     injection: ['jab', 'jabs'],
     ablation: ['burn'],
     hurt: ['burning'],
-  });
+  }, english);
 
   it('finds the lay term behind another form of it', () => {
     expect(stems.byStem('golfing')).toEqual(['exercise']);

@@ -1,10 +1,11 @@
-import { normalise } from './normalise.ts';
+import type { Language } from '../language/types.ts';
 import { createPhraseIndex } from './phrases.ts';
-import { stem } from './stem.ts';
 
 /** Rewrites visitors' words into the knowledge base's words. */
 export interface LayTermMapper {
   map(tokens: readonly string[]): string[];
+  /** What `map` would rewrite, phrase by phrase: for the "why" trace. */
+  changes(tokens: readonly string[]): { from: string; to: string }[];
   /** Every word the lay terms mention, so misspellings of them can be corrected. */
   words: ReadonlySet<string>;
   /**
@@ -26,10 +27,11 @@ export interface LayTermMapper {
  * canonical word or its stem is shared by two meanings ("numbing" is the
  * medicine and "numb" the feeling: neither is rewritten into the other).
  *
- * @example createLayTermMapper({ sedation: ['put me under'] }).map(['will', 'they', 'put', 'me', 'under'])
+ * @example createLayTermMapper({ sedation: ['put me under'] }, english).map(['will', 'they', 'put', 'me', 'under'])
  * // ['will', 'they', 'sedation']
  */
-export function createLayTermMapper(synonyms: Readonly<Record<string, readonly string[]>>): LayTermMapper {
+export function createLayTermMapper(synonyms: Readonly<Record<string, readonly string[]>>, language: Language): LayTermMapper {
+  const { normalise, stem } = language;
   const words = new Set<string>();
   const canonicalWords = new Set<string>();
   const phrases: [string[], string[]][] = [];
@@ -46,11 +48,13 @@ export function createLayTermMapper(synonyms: Readonly<Record<string, readonly s
     }
   }
   const index = createPhraseIndex(phrases);
-  const byStem = stemsOfOneWordTerms(phrases, canonicalWords);
+  const byStem = stemsOfOneWordTerms(phrases, canonicalWords, stem);
 
   return {
     words,
     byStem: (word) => (canonicalWords.has(word) ? undefined : byStem.get(stem(word))),
+    changes: (tokens) =>
+      index.find(tokens).map((hit) => ({ from: tokens.slice(hit.start, hit.start + hit.length).join(' '), to: hit.value.join(' ') })),
     map(tokens) {
       const hits = index.find(tokens);
       if (hits.length === 0) return [...tokens];
@@ -68,7 +72,11 @@ export function createLayTermMapper(synonyms: Readonly<Record<string, readonly s
 }
 
 /** Stem of each one-word lay term -> its replacement; stems with two meanings are left out. */
-function stemsOfOneWordTerms(phrases: readonly [string[], string[]][], canonicalWords: ReadonlySet<string>): Map<string, string[]> {
+function stemsOfOneWordTerms(
+  phrases: readonly [string[], string[]][],
+  canonicalWords: ReadonlySet<string>,
+  stem: (word: string) => string,
+): Map<string, string[]> {
   const byStem = new Map<string, string[]>();
   const ambiguous = new Set<string>();
   const claim = (key: string, replacement: string[]) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from './normalise.ts';
+import { english } from '../language/en/index.ts';
 import { dropSelfDescription } from './self-description.ts';
 
 const keep = new Set(['diabetic', 'wimp']);
-const drop = (text: string) => dropSelfDescription(normalise(text), keep).join(' ');
+const drop = (text: string) => dropSelfDescription(english.normalise(text), keep, english.lexicon).join(' ');
 
 describe('self-description', () => {
   it('drops what the visitor says they are or where they work', () => {

@@ -1,3 +1,5 @@
+import type { Lexicon } from '../language/types.ts';
+
 /**
  * Drops how a visitor describes themselves: the word after "I'm a", "as a"
  * or "I work in a" ("nurse", "builder", "warehouse") and an age ("79 years
@@ -6,50 +8,34 @@
  * entry that happens to use the word. Words in `keep` (the lay terms' words)
  * stay: "I'm a diabetic", "I'm a wimp with pain".
  *
- * @example dropSelfDescription(['i', 'am', 'a', 'nurse', 'aged', '79'], new Set())
+ * @example dropSelfDescription(['i', 'am', 'a', 'nurse', 'aged', '79'], new Set(), ENGLISH_LEXICON)
  * // ['i', 'am', 'a']
  */
-export function dropSelfDescription(words: readonly string[], keep: ReadonlySet<string>): string[] {
+export function dropSelfDescription(words: readonly string[], keep: ReadonlySet<string>, lexicon: Lexicon): string[] {
+  const { markers, ageTails, ageWords } = lexicon.selfDescription;
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (NUMBER.test(word)) {
-      const age = AGES.find((tail) => tail.every((w, k) => words[i + 1 + k] === w));
+      const age = ageTails.find((tail) => tail.every((w, k) => words[i + 1 + k] === w));
       if (age) {
         i += age.length;
         continue;
       }
     }
-    if (word === 'aged' && NUMBER.test(words[i + 1] ?? '')) {
+    if (ageWords.includes(word) && NUMBER.test(words[i + 1] ?? '')) {
       i++;
       continue;
     }
-    if (!keep.has(word) && follows(words, i)) continue;
+    if (!keep.has(word) && follows(words, i, markers)) continue;
     out.push(word);
   }
   return out;
 }
 
-function follows(words: readonly string[], at: number): boolean {
-  return MARKERS.some((marker) => marker.length <= at && marker.every((w, k) => words[at - marker.length + k] === w));
+function follows(words: readonly string[], at: number, markers: readonly (readonly string[])[]): boolean {
+  return markers.some((marker) => marker.length <= at && marker.every((w, k) => words[at - marker.length + k] === w));
 }
 
 const NUMBER = /^\d+$/;
-const AGES: readonly string[][] = [
-  ['years', 'of', 'age'],
-  ['years', 'old'],
-  ['year', 'old'],
-  ['yo'],
-];
-const MARKERS: readonly string[][] = [
-  ['i', 'am', 'a'],
-  ['i', 'am', 'an'],
-  ['as', 'a'],
-  ['as', 'an'],
-  ['work', 'in', 'a'],
-  ['work', 'in', 'an'],
-  ['work', 'at', 'a'],
-  ['work', 'at', 'an'],
-  ['work', 'for', 'a'],
-  ['work', 'for', 'an'],
-];
+

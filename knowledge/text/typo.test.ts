@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance } from './edit-distance.ts';
+import { english } from '../language/en/index.ts';
 import { createTypoCorrector } from './typo.ts';
 
 const vocabulary = new Map([
@@ -13,7 +14,7 @@ const vocabulary = new Map([
 ]);
 
 describe('typo correction', () => {
-  const correct = createTypoCorrector(vocabulary);
+  const correct = createTypoCorrector(vocabulary, { keep: english.isCommonWord });
 
   it('fixes near misses against the vocabulary, swaps included', () => {
     expect(correct('brnach')).toBe('branch');
@@ -35,7 +36,7 @@ describe('typo correction', () => {
   });
 
   it('never turns an ordinary English word into a near vocabulary word', () => {
-    const near = createTypoCorrector(new Map([['tired', 3], ['bones', 2], ['manage', 4], ['wife', 1]]));
+    const near = createTypoCorrector(new Map([['tired', 3], ['bones', 2], ['manage', 4], ['wife', 1]]), { keep: english.isCommonWord });
     expect(['tried', 'boxes', 'manager', 'wifi'].map(near)).toEqual(['tried', 'boxes', 'manager', 'wifi']);
     expect(near('tird')).toBe('tired');
   });

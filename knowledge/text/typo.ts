@@ -1,6 +1,5 @@
 import Fuse from 'fuse.js';
 import { editDistance } from './edit-distance.ts';
-import { isCommonWord } from './everyday-words.ts';
 
 export interface TypoCorrectorOptions {
   /** Words shorter than this are never corrected (too many near neighbours). Default 4. */
@@ -10,9 +9,9 @@ export interface TypoCorrectorOptions {
   /**
    * Real words outside the vocabulary that must stay as typed: one edit from a
    * known word is not a typo when the word is itself ordinary English ("tried"
-   * is not "tired"). Default `isCommonWord`.
+   * is not "tired"): the language's `isCommonWord`.
    */
-  keep?: (word: string) => boolean;
+  keep: (word: string) => boolean;
 }
 
 /** Maps a word to the closest word of a fixed vocabulary, or back to itself. */
@@ -30,16 +29,16 @@ export type TypoCorrector = (word: string) => string;
  * close words wins. Corrections are remembered per word.
  *
  * @example
- * const correct = createTypoCorrector(new Map([['branch', 3], ['block', 9]]));
+ * const correct = createTypoCorrector(new Map([['branch', 3], ['block', 9]]), { keep: english.isCommonWord });
  * correct('brnach') // 'branch'
  */
 export function createTypoCorrector(
   vocabulary: ReadonlyMap<string, number>,
-  options: TypoCorrectorOptions = {},
+  options: TypoCorrectorOptions,
 ): TypoCorrector {
   const minLength = options.minLength ?? 4;
   const cacheSize = options.cacheSize ?? 20_000;
-  const keep = options.keep ?? isCommonWord;
+  const { keep } = options;
   const cache = new Map<string, string>();
   const byInitial = new Map<string, string[]>();
   for (const word of vocabulary.keys()) {

@@ -5,9 +5,9 @@ import { zodProblems } from '../load/zod-problems.ts';
 import { locateBundled } from '../locate.ts';
 import { KnowledgeBaseError } from '../problems.ts';
 
-/** The urgent triage rules that ship with the engine. */
+/** The bundled spine base's urgent rules: the default for a base that brings none. */
 export function bundledTriageRulesFile(): string {
-  return locateBundled('knowledge/triage/rules.yaml');
+  return locateBundled('knowledge/base/urgent.yaml');
 }
 
 /** Reads and validates a triage rules file; throws KnowledgeBaseError naming what is wrong. */

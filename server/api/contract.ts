@@ -4,8 +4,10 @@
  * `../shared/contract.md` is the public promise; these types may add fields
  * but must never drop or rename the ones it names.
  */
+import type { Trace } from '../../knowledge/decision.ts';
+import type { Lang } from '../../knowledge/language/types.ts';
 
-export type Lang = 'en' | 'es';
+export type { Lang } from '../../knowledge/language/types.ts';
 
 export interface Source {
   title: string;
@@ -23,6 +25,8 @@ export interface SuggestedQuestion {
 export interface AskRequest {
   /** 1-500 characters after trimming. */
   question: string;
+  /** The interface language: a hint for short or mixed messages; the reply follows the question's own language. */
+  lang?: Lang;
 }
 
 export interface AnswerResponse {
@@ -38,15 +42,19 @@ export interface AnswerResponse {
   related: SuggestedQuestion[];
   /** 0..1, calibrated: answers are only given above the engine's threshold. */
   confidence: number;
+  /** The language the reply is written in. */
+  lang: Lang;
 }
 
 export interface FallbackResponse {
   kind: 'fallback';
-  reason: 'not-found' | 'out-of-scope';
+  /** `small-talk`: a greeting, thanks or goodbye, answered in kind. */
+  reason: 'not-found' | 'out-of-scope' | 'small-talk';
   message: string;
   /** Up to 3 nearby questions the visitor may have meant. */
   suggestions: SuggestedQuestion[];
   callback: { offered: true; phone: string };
+  lang: Lang;
 }
 
 export interface EmergencyAction {
@@ -59,6 +67,7 @@ export interface EmergencyResponse {
   kind: 'emergency';
   message: string;
   actions: EmergencyAction[];
+  lang: Lang;
 }
 
 export type AskResponse = AnswerResponse | FallbackResponse | EmergencyResponse;
@@ -145,4 +154,21 @@ export interface DailyStat {
   day: string;
   questions: number;
   callbacks: number;
+}
+
+// ---- POST /api/admin/explain (staff) -----------------------------------------
+
+/** The decision in brief: which way it went, which entry or rule, how sure. */
+export interface DecisionSummary {
+  kind: 'answer' | 'urgent' | 'refused' | 'not-found' | 'small-talk';
+  entryId?: string;
+  confidence?: number;
+  rule?: { id: string; label: string; words: string[] };
+}
+
+/** "Why did this answer win": the reply, the decision, and what each stage of the engine saw. */
+export interface ExplainResponse {
+  response: AskResponse;
+  decision: DecisionSummary;
+  trace: Trace;
 }

@@ -12,11 +12,15 @@ import {
   unansweredQuery,
 } from '../validation/admin-api.ts';
 import { parseOr400 } from '../validation/parse.ts';
+import { askSchema } from '../validation/public-api.ts';
+import { summariseDecision } from '../answer/explain.ts';
+import { toAskResponse } from '../answer/respond.ts';
+import type { ExplainResponse } from '../api/contract.ts';
 
 const DAY_MS = 86_400_000;
 
 /** Staff endpoints under `/api/admin`, all behind the bearer token. */
-export function adminApi({ config, storage, questions, clock }: AppDeps): Hono {
+export function adminApi({ config, storage, questions, clock, knowledge }: AppDeps): Hono {
   const app = new Hono().basePath('/api/admin');
   app.use(adminAuth({ token: config.adminToken }), async (c, next) => {
     c.header('Cache-Control', 'no-store');
@@ -55,6 +59,14 @@ export function adminApi({ config, storage, questions, clock }: AppDeps): Hono {
   });
 
   app.get('/feedback', async (c) => c.json(await storage.feedbackSummary()));
+
+  // "Why did this answer win": the decision, the reply the visitor would get, and what every stage saw.
+  app.post('/explain', async (c) => {
+    const { question } = parseOr400(askSchema, await readJsonObject(c));
+    const { decision, trace } = knowledge.explain(question);
+    const body: ExplainResponse = { response: toAskResponse(decision, knowledge.profile()), decision: summariseDecision(decision), trace };
+    return c.json(body);
+  });
 
   app.get('/stats', async (c) => {
     const { days } = parseOr400(statsQuery, c.req.query());

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { LANGS } from '../../knowledge/index.ts';
+import { toAskResponse } from '../answer/respond.ts';
 import type { ConfigResponse } from '../api/contract.ts';
 import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../http/json-error.ts';
@@ -11,14 +13,15 @@ export function publicApi({ knowledge, questions, storage, clock }: AppDeps): Ho
   const app = new Hono();
 
   app.get('/api/config', (c) => {
-    const body: ConfigResponse = { ...knowledge.config(), languages: ['en', 'es'] };
+    const { clinic, greeting, starters } = knowledge.profile();
+    const body: ConfigResponse = { clinic, greeting, starters, languages: [...LANGS] };
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(body);
   });
 
   app.post('/api/ask', async (c) => {
     const { question } = parseOr400(askSchema, await readJsonObject(c));
-    const reply = knowledge.ask(question);
+    const reply = toAskResponse(knowledge.decide(question), knowledge.profile());
     questions.record(reply.kind, question);
     c.header('Cache-Control', 'no-store');
     return c.json(reply);

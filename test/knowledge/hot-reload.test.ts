@@ -29,8 +29,8 @@ async function eventually(check: () => void): Promise<void> {
 }
 
 const drivingText = () => {
-  const response = kb.ask('can I drive home afterwards');
-  return response.kind === 'answer' ? response.answer.text : response.kind;
+  const decision = kb.decide('can I drive home afterwards');
+  return decision.kind === 'answer' ? decision.entry.text : decision.kind;
 };
 const entryFile = join(dir, 'entries/driving-after.md');
 

@@ -2,9 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AskResponse } from '../../server/api/contract.ts';
 import { openKnowledge } from '../../knowledge/index.ts';
+import { toAskResponse } from '../../server/answer/respond.ts';
 
 const kb = openKnowledge({ dir: fileURLToPath(new URL('./fixtures/kb', import.meta.url)) });
 afterAll(() => kb.close());
+/** What a visitor would get: the engine's decision as the server words it. */
+const ask = (question: string) => toAskResponse(kb.decide(question), kb.profile());
 
 const answered = (response: AskResponse) => (response.kind === 'answer' ? response.answer.id : response.kind);
 
@@ -19,11 +22,11 @@ describe('answers', () => {
     ['injections: does insurance pay for them', 'cost-insurance'],
     ['how long am i going to be sore after the shots', 'soreness-after'],
   ])('"%s" -> %s', (question, id) => {
-    expect(answered(kb.ask(question))).toBe(id);
+    expect(answered(ask(question))).toBe(id);
   });
 
   it('sends the rendered entry with sources, related questions and a confidence', () => {
-    const response = kb.ask('can I drive home afterwards');
+    const response = ask('can I drive home afterwards');
     expect(response).toMatchObject({
       kind: 'answer',
       answer: {
@@ -38,7 +41,7 @@ describe('answers', () => {
   });
 
   it('fills clinic placeholders at load time', () => {
-    const response = kb.ask('should I stop my blood thinner');
+    const response = ask('should I stop my blood thinner');
     expect(response.kind === 'answer' && response.answer.text).toContain('Tell Test Spine Clinic early.');
   });
 });
@@ -52,29 +55,29 @@ describe('long and personal questions', () => {
     // Two questions in one: the first, which the visitor leads with.
     ['what is an mbb and how long will I be sore', 'what-is-mbb'],
   ])('"%s" -> %s', (question, id) => {
-    expect(answered(kb.ask(question))).toBe(id);
+    expect(answered(ask(question))).toBe(id);
   });
 
   it('lets everyday words the base never uses ("shops", "night") count less than missing topics', () => {
-    expect(answered(kb.ask('can i drive to the shops that night'))).toBe('driving-after');
-    expect(answered(kb.ask('is driving ok the same night after work at the store'))).toBe('driving-after');
+    expect(answered(ask('can i drive to the shops that night'))).toBe('driving-after');
+    expect(answered(ask('is driving ok the same night after work at the store'))).toBe('driving-after');
     // A topic word the base lacks still counts fully, everyday words around it or not.
-    expect(kb.ask('can i bake bread that night').kind).toBe('fallback');
+    expect(ask('can i bake bread that night').kind).toBe('fallback');
   });
 
   it('does not answer from ordinary words an entry only uses in passing ("what day is it")', () => {
-    expect(kb.ask('what day is it').kind).toBe('fallback');
-    expect(kb.ask('is it ok to go home the same day').kind).toBe('fallback');
+    expect(ask('what day is it').kind).toBe('fallback');
+    expect(ask('is it ok to go home the same day').kind).toBe('fallback');
     // The same ordinary word, with the entry's topic beside it, still answers.
-    expect(answered(kb.ask('is driving ok the same day'))).toBe('driving-after');
+    expect(answered(ask('is driving ok the same day'))).toBe('driving-after');
   });
 
   it('knows another form of a one-word lay term ("jabbing" for "jab")', () => {
-    expect(kb.ask('jabbing?').kind).toBe('answer');
+    expect(ask('jabbing?').kind).toBe('answer');
   });
 
   it('still refuses a story with no question it can answer', () => {
-    expect(kb.ask('I have had a bad back for about twelve years, my neighbour told me all sorts of stories, what do you think of my mattress').kind).toBe('fallback');
+    expect(ask('I have had a bad back for about twelve years, my neighbour told me all sorts of stories, what do you think of my mattress').kind).toBe('fallback');
   });
 });
 
@@ -83,13 +86,12 @@ describe('refusals', () => {
     'can i book an appointment for monday',
     'i need to cancel my visit',
     'how long is recovery from a knee replacement',
-    'hi',
     'asdfgh',
     'what is the capital of france',
     'tell me a joke',
     'how do I bake bread',
   ])('"%s" gets a fallback with the callback offer', (question) => {
-    const response = kb.ask(question);
+    const response = ask(question);
     expect(response.kind).toBe('fallback');
     if (response.kind !== 'fallback') return;
     expect(response.callback).toEqual({ offered: true, phone: '555-010-0000' });
@@ -98,16 +100,31 @@ describe('refusals', () => {
   });
 
   it('names out-of-scope requests as such and suggests nearby questions', () => {
-    const response = kb.ask('please reschedule my appointment');
+    const response = ask('please reschedule my appointment');
     expect(response).toMatchObject({ kind: 'fallback', reason: 'out-of-scope' });
-    const unsure = kb.ask('does the block help with insomnia and sleep');
+    const unsure = ask('does the block help with insomnia and sleep');
     expect(unsure).toMatchObject({ kind: 'fallback', reason: 'not-found' });
+  });
+
+  it.each([
+    ['hi', 'greeting'],
+    ['Hello there!', 'greeting'],
+    ['thank you so much', 'thanks'],
+    ['ok bye', 'goodbye'],
+    ["you're useless", 'complaint'],
+  ])('"%s" is small talk (%s), answered in kind', (question, intent) => {
+    expect(kb.decide(question)).toMatchObject({ kind: 'small-talk', intent });
+    expect(ask(question)).toMatchObject({ kind: 'fallback', reason: 'small-talk', suggestions: [] });
+  });
+
+  it('never swallows a question that starts with small talk', () => {
+    expect(kb.decide('hi, can I drive home afterwards')).toMatchObject({ kind: 'answer', entry: { id: 'driving-after' } });
   });
 });
 
 describe('service', () => {
   it('serves the clinic config and entry ids', () => {
-    expect(kb.config()).toEqual({
+    expect(kb.profile()).toMatchObject({
       clinic: { name: 'Test Spine Clinic', phone: '555-010-0000', hours: 'Mon-Fri 9-5', afterHoursPhone: '555-010-0001' },
       greeting: 'Hello from the test clinic.',
       starters: ['What is a medial branch block?'],

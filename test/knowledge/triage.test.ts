@@ -6,9 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../knowledge/index.ts';
+import { toAskResponse } from '../../server/answer/respond.ts';
 
 const kb = openKnowledge({ dir: fileURLToPath(new URL('./fixtures/kb', import.meta.url)) });
 afterAll(() => kb.close());
+/** What a visitor would get: the engine's decision as the server words it. */
+const ask = (question: string) => toAskResponse(kb.decide(question), kb.profile());
 
 const mustFire = [
   'cant catch my breath since the shot',
@@ -100,32 +103,35 @@ const mustNotFire: [question: string, id: string][] = [
 
 describe('urgent triage', () => {
   it.each(mustFire)('"%s" gets emergency guidance only', (question) => {
-    const response = kb.ask(question);
+    const response = ask(question);
     expect(response.kind).toBe('emergency');
     if (response.kind !== 'emergency') return;
-    expect(response.actions.map((a) => a.tel)).toEqual(expect.arrayContaining(['911', '988', '5550100001']));
+    // Bodily emergencies: 911 and the after-hours line; the crisis line first, and only, for self-harm.
+    const decision = kb.decide(question);
+    const crisis = decision.kind === 'urgent' && decision.care === 'crisis';
+    expect(response.actions.map((a) => a.tel)).toEqual(crisis ? ['988', '911', '5550100001'] : ['911', '5550100001']);
     expect(response).not.toHaveProperty('answer');
   });
 
   it.each(mustNotFire)('"%s" still gets its answer (%s)', (question, id) => {
-    const response = kb.ask(question);
+    const response = ask(question);
     expect(response.kind).toBe('answer');
     if (response.kind === 'answer') expect(response.answer.id).toBe(id);
   });
 
   it.each(notUrgent)('"%s" is not urgent', (question) => {
-    expect(kb.ask(question).kind).not.toBe('emergency');
+    expect(ask(question).kind).not.toBe('emergency');
   });
 
   it('puts the crisis line first for self-harm', () => {
-    const response = kb.ask('i have been thinking about killing myself');
+    const response = ask('i have been thinking about killing myself');
     expect(response.kind === 'emergency' && response.actions[0]?.tel).toBe('988');
     expect(response.kind === 'emergency' && response.message).toMatch(/988/);
   });
 
   it('checks urgency before anything else, even inside an FAQ-like question', () => {
-    expect(kb.ask('is it normal that i cant walk after the injection').kind).toBe('emergency');
-    expect(kb.ask('fever and swelling where the shot was, is that normal').kind).toBe('emergency');
-    expect(kb.ask('worst headache ever since the block, is that a side effect').kind).toBe('emergency');
+    expect(ask('is it normal that i cant walk after the injection').kind).toBe('emergency');
+    expect(ask('fever and swelling where the shot was, is that normal').kind).toBe('emergency');
+    expect(ask('worst headache ever since the block, is that a side effect').kind).toBe('emergency');
   });
 });

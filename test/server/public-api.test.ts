@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResponse } from '../../server/api/contract.ts';
+import { toAskResponse } from '../../server/answer/respond.ts';
 import { openKnowledge } from '../../knowledge/index.ts';
 import { parseEvalSet } from '../../knowledge/eval/score.ts';
 import { root, startTestServer, type TestServer } from './support/start.ts';
@@ -92,7 +93,7 @@ describe('POST /api/ask over HTTP answers as the engine does', () => {
       for (const { q } of questions) {
         const res = await server.postJson('/api/ask', { question: q });
         expect(res.status, q).toBe(200);
-        expect((await res.json()) as AskResponse, q).toEqual(engine.ask(q));
+        expect((await res.json()) as AskResponse, q).toEqual(toAskResponse(engine.decide(q), engine.profile()));
       }
     } finally {
       engine.close();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, normaliseWithBreaks } from './normalise.ts';
+import { english } from './index.ts';
 import { stem } from './stem.ts';
+
+const { normalise, normaliseWithBreaks } = english;
 
 describe('normalise', () => {
   it('lower-cases, strips accents and punctuation', () => {
