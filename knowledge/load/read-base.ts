@@ -8,6 +8,7 @@ import { english } from '../language/en/index.ts';
 import type { Language } from '../language/types.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { fillPlaceholders, placeholderValues } from './placeholders.ts';
+import { findReliefDurations, reliefDurationReason } from './relief-duration.ts';
 import { clinicSchema, entrySchema, layTermsSchema, type ClinicProfile, type EntryFrontMatter, type LayTerms } from './schemas.ts';
 import { zodProblems } from './zod-problems.ts';
 
@@ -117,6 +118,9 @@ function readEntries(dir: string, clinic: ClinicProfile | undefined, problems: K
     const expectedId = name.slice(0, -'.md'.length);
     if (entry.id !== expectedId) problems.push({ file, field: 'id', reason: `"${entry.id}" does not match the file name (expected "${expectedId}")` });
     if (!parts.body) problems.push({ file, field: 'body', reason: 'the answer text after the front matter is empty' });
+    for (const [field, raw] of [['title', entry.title], ['body', parts.body]] as const) {
+      for (const stated of findReliefDurations(raw)) problems.push({ file, field, reason: reliefDurationReason(stated) });
+    }
     let text = parts.body;
     let title = entry.title;
     if (values) {
