@@ -9,7 +9,7 @@ import { buildSearchIndex, type SearchIndex } from './match/build-index.ts';
 import { createRanker, type RankedEntry } from './match/rank.ts';
 import { readings, type Reading } from './match/reading.ts';
 import { replyWording, type Profile } from './reply/profile.ts';
-import { createTriage } from './triage/triage.ts';
+import { createTriage, type TriageResult } from './triage/triage.ts';
 import { clauses } from './text/clauses.ts';
 import { createLayTermMapper } from './text/lay-terms.ts';
 import { createTypoCorrector } from './text/typo.ts';
@@ -23,6 +23,11 @@ export interface Engine {
   /** Clinic details, greeting, starters and the chat's own reply lines. */
   profile(): Profile;
   entryIds(): string[];
+  /** Only the urgent gate, in this engine's language: the router asks every language, for safety. */
+  checkUrgent(question: string): TriageResult;
+  /** True for a word this base's entries, rules or lexicon use: the language detector's evidence. */
+  knows(word: string): boolean;
+  language: Lang;
 }
 
 export interface EngineInput {
@@ -143,6 +148,12 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
     explain: (question) => run(question, true),
     profile: () => profile,
     entryIds: () => [...ids],
+    checkUrgent: (question) => {
+      const { words, breaks, sentences } = language.normaliseWithBreaks(question);
+      return triage.check({ words: words.map(correct), breaks, sentences });
+    },
+    knows: (word) => index.vocabulary.has(word),
+    language: lang,
   };
 }
 

@@ -11,11 +11,12 @@
  * kb.close();
  */
 import type { Decision, Explanation } from './decision.ts';
-import type { Engine } from './engine.ts';
 import { buildEngine } from './load/open-base.ts';
 import { watchKnowledgeDir } from './load/watch.ts';
 import { KnowledgeBaseError } from './problems.ts';
+import type { Lang } from './language/types.ts';
 import type { Profile } from './reply/profile.ts';
+import type { Router } from './router.ts';
 import { loadTriageRules } from './triage/load-rules.ts';
 
 export type { CandidateTrace, Decision, EntryRef, Explanation, Report, RuleHit, SmallTalk, Trace } from './decision.ts';
@@ -37,12 +38,16 @@ export interface OpenKnowledgeOptions {
   triageRulesFile?: string;
 }
 
-/** The current knowledge base's engine (`decide` is synchronous and cheap), surviving reloads. */
+/** The current knowledge base's engines (`decide` is synchronous and cheap), surviving reloads. */
 export interface KnowledgeService {
-  decide(question: string): Decision;
-  explain(question: string): Explanation;
-  profile(): Profile;
+  /** `lang`: the interface language, a hint for short or mixed messages; the reply follows the question's language. */
+  decide(question: string, lang?: Lang): Decision;
+  explain(question: string, lang?: Lang): Explanation;
+  profile(lang?: Lang): Profile;
   entryIds(): string[];
+  languages(): Lang[];
+  /** Per translation, the entries it lacks (they are answered only in English). */
+  missingTranslations(): Partial<Record<Lang, string[]>>;
   /** Stops watching. */
   close(): void;
 }
@@ -51,7 +56,7 @@ export interface KnowledgeService {
 export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
   const log = options.log ?? ((message: string) => console.error(message));
   const fallbackUrgent = loadTriageRules(options.triageRulesFile);
-  let engine: Engine = buildEngine(options.dir, { fallbackUrgent });
+  let engine: Router = buildEngine(options.dir, { fallbackUrgent });
 
   const reload = () => {
     try {
@@ -65,10 +70,12 @@ export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
   const stop = options.watch ? watchKnowledgeDir(options.dir, reload) : () => undefined;
 
   return {
-    decide: (question) => engine.decide(question),
-    explain: (question) => engine.explain(question),
-    profile: () => engine.profile(),
+    decide: (question, lang) => engine.decide(question, lang),
+    explain: (question, lang) => engine.explain(question, lang),
+    profile: (lang) => engine.profile(lang),
     entryIds: () => engine.entryIds(),
+    languages: () => engine.languages(),
+    missingTranslations: () => engine.missingTranslations(),
     close: stop,
   };
 }

@@ -7,7 +7,13 @@ import type { Explanation } from '../decision.ts';
  * @example console.log(formatExplanation(engine.explain('can I drive after?')))
  */
 export function formatExplanation({ trace }: Explanation): string {
-  const lines = [`question: ${trace.question}`, `decision: ${trace.summary}`, '', `words:     ${trace.words.join(' ')}`];
+  const lines = [
+    `question: ${trace.question}`,
+    `decision: ${trace.summary}`,
+    '',
+    `language:  ${trace.lang.chosen} (${trace.lang.note})`,
+    `words:     ${trace.words.join(' ')}`,
+  ];
   if (trace.corrections.length) lines.push(`typos:     ${trace.corrections.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
   if (trace.layTerms.length) lines.push(`lay terms: ${trace.layTerms.map((c) => `${c.from} -> ${c.to}`).join(', ')}`);
   lines.push(`triage:    ${trace.triage.fired ? `FIRED ${trace.triage.fired.id}` : 'no urgent rule fired'}${trace.triage.report ? ` (read as ${trace.triage.report})` : ''}`);

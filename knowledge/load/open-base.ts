@@ -1,8 +1,10 @@
 import type { ConceptRuleSet } from '../concepts/schema.ts';
 import { createEngine, type Engine } from '../engine.ts';
-import { english } from '../language/en/index.ts';
+import { LANGUAGES } from '../language/index.ts';
+import type { Lang } from '../language/types.ts';
 import { KnowledgeBaseError } from '../problems.ts';
-import { readKnowledgeBase } from './read-base.ts';
+import { createRouter, type Router } from '../router.ts';
+import { readKnowledgeFolder } from './read-folder.ts';
 
 export interface BuildOptions {
   /**
@@ -13,12 +15,22 @@ export interface BuildOptions {
   fallbackUrgent?: ConceptRuleSet;
 }
 
-/** Reads, validates and indexes a folder; throws KnowledgeBaseError listing every problem. */
-export function buildEngine(dir: string, options: BuildOptions = {}): Engine {
-  const result = readKnowledgeBase(dir, english);
-  if (!result.base) throw new KnowledgeBaseError(result.problems);
-  const triage = result.base.urgent ?? options.fallbackUrgent ?? NO_RULES;
-  return createEngine({ base: result.base, triage, language: english });
+/**
+ * Reads, validates and indexes a folder and its translations into one
+ * engine per language behind a router; throws KnowledgeBaseError listing
+ * every problem. A translation without its own urgent rules uses the main
+ * folder's: an emergency is never missed for want of a file.
+ */
+export function buildEngine(dir: string, options: BuildOptions = {}): Router {
+  const result = readKnowledgeFolder(dir);
+  if (!result.folder) throw new KnowledgeBaseError(result.problems);
+  const { bases, missing } = result.folder;
+  const mainUrgent = bases.en.urgent ?? options.fallbackUrgent ?? NO_RULES;
+  const engines = new Map<Lang, Engine>();
+  for (const [lang, base] of Object.entries(bases) as [Lang, NonNullable<(typeof bases)[Lang]>][]) {
+    engines.set(lang, createEngine({ base, triage: base.urgent ?? mainUrgent, language: LANGUAGES[lang] }));
+  }
+  return createRouter(engines, missing);
 }
 
 const NO_RULES: ConceptRuleSet = { concepts: {}, rules: [] };

@@ -9,7 +9,16 @@ import type { Language } from '../language/types.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { fillPlaceholders, placeholderValues } from './placeholders.ts';
 import { findReliefDurations, reliefDurationReason } from './relief-duration.ts';
-import { clinicSchema, entrySchema, layTermsSchema, type ClinicProfile, type EntryFrontMatter, type LayTerms } from './schemas.ts';
+import {
+  clinicSchema,
+  entrySchema,
+  layTermsSchema,
+  translatedClinicSchema,
+  type ClinicProfile,
+  type EntryFrontMatter,
+  type LayTerms,
+  type TranslatedClinic,
+} from './schemas.ts';
 import { zodProblems } from './zod-problems.ts';
 
 /** An entry ready to serve: placeholders already filled from the clinic profile. */
@@ -38,16 +47,31 @@ export const OUT_OF_SCOPE_FILE = 'out-of-scope.yaml';
 export const URGENT_FILE = 'urgent.yaml';
 export const ENTRIES_DIR = 'entries';
 
+export interface ReadOptions {
+  /** How the folder's text is tokenised. Default English. */
+  language?: Language;
+  /**
+   * For a translation folder (`es/`): the main folder's clinic profile. Its
+   * own `clinic.yaml` is then optional and holds only the translated texts
+   * (greeting, starters, hours, topic, policies, replies), laid over this one.
+   */
+  parentClinic?: ClinicProfile;
+  /** Put before every file name in problem reports ("es/"). */
+  prefix?: string;
+}
+
 /**
  * Reads and checks a whole knowledge base folder, collecting every problem
  * rather than stopping at the first, so `kb:check` can list them all.
- * `lay-terms.yaml` and `out-of-scope.yaml` are optional (a bare generated
- * folder still loads); `clinic.yaml` and `entries/` are required.
+ * `lay-terms.yaml`, `out-of-scope.yaml` and `urgent.yaml` are optional (a
+ * bare generated folder still loads); `clinic.yaml` and `entries/` are required.
  */
-export function readKnowledgeBase(dir: string, language: Language = english): ReadResult {
-  const { normalise } = language;
+export function readKnowledgeBase(dir: string, options: ReadOptions = {}): ReadResult {
+  const { normalise } = options.language ?? english;
   const problems: KnowledgeProblem[] = [];
-  const clinic = readYamlFile(dir, CLINIC_FILE, clinicSchema, problems, true);
+  const clinic = options.parentClinic
+    ? mergeClinic(options.parentClinic, readYamlFile(dir, CLINIC_FILE, translatedClinicSchema, problems, false))
+    : readYamlFile(dir, CLINIC_FILE, clinicSchema, problems, true);
   const layTerms = readYamlFile(dir, LAY_TERMS_FILE, layTermsSchema, problems, false) ?? { synonyms: {} };
   const outOfScope = readYamlFile(dir, OUT_OF_SCOPE_FILE, conceptRuleSetSchema, problems, false);
   const urgent = readYamlFile(dir, URGENT_FILE, conceptRuleSetSchema, problems, false);
@@ -55,8 +79,22 @@ export function readKnowledgeBase(dir: string, language: Language = english): Re
 
   const entries = readEntries(dir, clinic, problems);
   problems.push(...checkCrossReferences(entries, entryFileIds(dir), normalise));
+  const prefix = options.prefix ?? '';
+  if (prefix) for (const problem of problems) problem.file = `${prefix}${problem.file}`;
   if (problems.length > 0 || !clinic) return { base: undefined, problems };
   return { base: { entries, clinic, layTerms, outOfScope, urgent }, problems: [] };
+}
+
+/** A translation's clinic texts over the main profile: policies key by key, so an untranslated one falls back. */
+function mergeClinic(parent: ClinicProfile, own: TranslatedClinic | undefined): ClinicProfile {
+  if (!own) return parent;
+  const { policies, replies, ...texts } = own;
+  return {
+    ...parent,
+    ...texts,
+    policies: { ...parent.policies, ...policies },
+    replies: { ...parent.replies, ...replies, smallTalk: { ...parent.replies?.smallTalk, ...replies?.smallTalk } },
+  };
 }
 
 function readYamlFile<S extends z.ZodType>(

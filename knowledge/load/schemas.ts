@@ -59,6 +59,18 @@ export const clinicSchema = z.looseObject({
 });
 export type ClinicProfile = z.infer<typeof clinicSchema>;
 
+/** A translation folder's `clinic.yaml` (`es/clinic.yaml`): only the texts a visitor reads, each optional. */
+export const translatedClinicSchema = z.object({
+  hours: text.optional(),
+  address: text.optional(),
+  greeting: text.optional(),
+  starters: z.array(text).min(1, 'needs at least one starter question').max(6, 'at most 6 starter questions').optional(),
+  policies: z.record(z.string(), text).default({}),
+  topic: text.optional(),
+  replies: replyLines.optional(),
+});
+export type TranslatedClinic = z.infer<typeof translatedClinicSchema>;
+
 /** `lay-terms.yaml`: canonical term -> the words and phrases visitors use for it. */
 export const layTermsSchema = z.object({
   synonyms: z.record(text, z.array(text).min(1, 'list at least one lay term')).default({}),

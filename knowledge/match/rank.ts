@@ -43,7 +43,7 @@ export interface Ranker {
 export function createRanker(index: SearchIndex, options: RankOptions = {}): Ranker {
   const shortlist = options.shortlist ?? 12;
   const phrasingWeight = options.phrasingWeight ?? 1;
-  const k1 = options.k1 ?? 1.2;
+  const k1 = options.k1 ?? 3;
   const b = options.b ?? 0.5;
   const n = index.entries.length;
   const { language } = index;

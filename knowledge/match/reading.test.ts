@@ -29,8 +29,8 @@ describe('bestReading', () => {
     expect(bestReading(ranking(1, false), [part(2, true, { asks: false }), part(3, true)])?.top.index).toBe(3);
   });
 
-  it('answers from a telling part only when no asking part is clear', () => {
-    expect(bestReading(ranking(1, false), [part(2, true, { asks: false }), part(3, false)])?.top.index).toBe(2);
+  it('never answers from a part that only tells ("she had her shots this morning")', () => {
+    expect(bestReading(ranking(1, false), [part(2, true, { asks: false }), part(3, false)])).toBeUndefined();
   });
 
   it('answers the first of two joined questions when it is clear', () => {

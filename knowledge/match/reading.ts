@@ -52,14 +52,13 @@ export function readings(
   considered.push({ ...(wholeReading ?? { confidence: 0 }), note: `the whole question, below the threshold ${CONFIDENCE_THRESHOLD}` });
 
   const partReadings = parts.map((part) => ({ part, reading: read(part.ranked, part) }));
-  const surest = (asking: boolean) =>
+  const surest = () =>
     partReadings
-      .filter(({ part, reading }) => (!asking || part.asks) && reading !== undefined && reading.confidence >= PART_THRESHOLD)
+      .filter(({ part, reading }) => part.asks && reading !== undefined && reading.confidence >= PART_THRESHOLD)
       .sort((a, b) => b.reading!.confidence - a.reading!.confidence)[0]?.reading;
-  const asked = surest(true);
+  // Only a part that asks: a part that tells ("she had her shots this morning") is context, never the question.
+  const asked = surest();
   if (asked) return pick(asked, 'chosen: the most confident part that asks');
-  const any = surest(false);
-  if (any) return pick(any, 'chosen: the most confident part');
   for (const { reading } of partReadings) if (reading) considered.push({ ...reading, note: `a part, below the part threshold ${PART_THRESHOLD}` });
   return { chosen: undefined, considered };
 }

@@ -62,9 +62,9 @@ export function adminApi({ config, storage, questions, clock, knowledge }: AppDe
 
   // "Why did this answer win": the decision, the reply the visitor would get, and what every stage saw.
   app.post('/explain', async (c) => {
-    const { question } = parseOr400(askSchema, await readJsonObject(c));
-    const { decision, trace } = knowledge.explain(question);
-    const body: ExplainResponse = { response: toAskResponse(decision, knowledge.profile()), decision: summariseDecision(decision), trace };
+    const { question, lang } = parseOr400(askSchema, await readJsonObject(c));
+    const { decision, trace } = knowledge.explain(question, lang);
+    const body: ExplainResponse = { response: toAskResponse(decision, knowledge.profile(decision.lang)), decision: summariseDecision(decision), trace };
     return c.json(body);
   });
 

@@ -13,15 +13,18 @@ export function publicApi({ knowledge, questions, storage, clock }: AppDeps): Ho
   const app = new Hono();
 
   app.get('/api/config', (c) => {
-    const { clinic, greeting, starters } = knowledge.profile();
+    // The greeting and starters in the interface language (`?lang=es`), when the base has them.
+    const lang = c.req.query('lang');
+    const { clinic, greeting, starters } = knowledge.profile(LANGS.find((l) => l === lang));
     const body: ConfigResponse = { clinic, greeting, starters, languages: [...LANGS] };
     c.header('Cache-Control', 'public, max-age=60');
     return c.json(body);
   });
 
   app.post('/api/ask', async (c) => {
-    const { question } = parseOr400(askSchema, await readJsonObject(c));
-    const reply = toAskResponse(knowledge.decide(question), knowledge.profile());
+    const { question, lang } = parseOr400(askSchema, await readJsonObject(c));
+    const decision = knowledge.decide(question, lang);
+    const reply = toAskResponse(decision, knowledge.profile(decision.lang));
     questions.record(reply.kind, question);
     c.header('Cache-Control', 'no-store');
     return c.json(reply);

@@ -1,0 +1,82 @@
+import type { Decision, Explanation } from './decision.ts';
+import type { Engine } from './engine.ts';
+import { createDetector } from './language/detect.ts';
+import { LANGUAGES, MAIN_LANG } from './language/index.ts';
+import type { Lang } from './language/types.ts';
+import type { Profile } from './reply/profile.ts';
+
+/** The engines of one knowledge base folder, one per language, answering in the language of the question. */
+export interface Router {
+  /** `hint`: the interface language, used only when the question's own language is unclear. */
+  decide(question: string, hint?: Lang): Decision;
+  explain(question: string, hint?: Lang): Explanation;
+  /** Greeting, clinic texts and reply lines in `lang` (the main language when it has no translation). */
+  profile(lang?: Lang): Profile;
+  /** The main base's entry ids (translations share them). */
+  entryIds(): string[];
+  languages(): Lang[];
+  /** Per translation, the main entries it lacks. */
+  missingTranslations(): Partial<Record<Lang, string[]>>;
+}
+
+/**
+ * Picks the engine for the question's language (see `createDetector`), and
+ * checks urgency in EVERY language the base speaks: "me duele el pecho" in
+ * the English interface, or Spanglish, must still reach emergency guidance,
+ * in the language the visitor wrote. When the language is unclear, every
+ * engine is asked and the surest answer wins.
+ */
+export function createRouter(engines: ReadonlyMap<Lang, Engine>, missing: Partial<Record<Lang, string[]>>): Router {
+  const main = engines.get(MAIN_LANG)!;
+  const all = [...engines.values()];
+  const detector = createDetector(all.map((engine) => ({ language: LANGUAGES[engine.language], knows: engine.knows })));
+
+  const explain = (question: string, hint?: Lang): Explanation => {
+    const detection = detector.detect(question, hint);
+    const chosen = engines.get(detection.lang) ?? main;
+    let explanation = chosen.explain(question);
+    if (detection.unsure && explanation.decision.kind !== 'urgent') {
+      // Unclear language: the surest answer of any engine, else the chosen one's reply.
+      for (const other of all) {
+        if (other === chosen) continue;
+        const alternative = other.explain(question);
+        if (isSurer(alternative.decision, explanation.decision)) explanation = alternative;
+      }
+    }
+    const lang = explanation.decision.lang;
+    explanation.trace.lang = { chosen: lang, detected: detection.lang, ...(hint ? { hint } : {}), note: `${detection.note} (${formatScores(detection.scores)})` };
+    if (explanation.decision.kind === 'urgent') return explanation;
+    for (const other of all) {
+      if (other.language === lang) continue;
+      const urgent = other.checkUrgent(question);
+      if (urgent.fired) {
+        explanation.trace.triage = { ...urgent, notes: [...urgent.notes, `fired in ${other.language}; the reply stays in ${lang}`] };
+        explanation.trace.summary = `urgent: rule ${urgent.fired.id} fired in ${other.language}`;
+        explanation.decision = { kind: 'urgent', lang, rule: urgent.fired, care: urgent.fired.crisis ? 'crisis' : 'emergency' };
+        return explanation;
+      }
+    }
+    return explanation;
+  };
+
+  return {
+    decide: (question, hint) => explain(question, hint).decision,
+    explain,
+    profile: (lang) => (engines.get(lang ?? MAIN_LANG) ?? main).profile(),
+    entryIds: () => main.entryIds(),
+    languages: () => [...engines.keys()],
+    missingTranslations: () => missing,
+  };
+}
+
+/** An answer beats anything else; between answers, the higher confidence. */
+function isSurer(a: Decision, b: Decision): boolean {
+  if (a.kind === 'answer' && b.kind !== 'answer') return true;
+  return a.kind === 'answer' && b.kind === 'answer' && a.confidence > b.confidence;
+}
+
+function formatScores(scores: Partial<Record<Lang, number>>): string {
+  return Object.entries(scores)
+    .map(([lang, score]) => `${lang} ${score}`)
+    .join(', ');
+}
