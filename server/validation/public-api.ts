@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../api/limits.ts';
 import { text } from './parse.ts';
 
-export const askSchema = z.object({ question: text(1, 500, { multiline: true }) });
+export const askSchema = z.object({ question: text(1, FIELD_LIMITS.question, { multiline: true }) });
 
 export const feedbackSchema = z.object({
   entryId: z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be text') }).max(200),
