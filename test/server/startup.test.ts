@@ -30,4 +30,13 @@ describe('startup checks', () => {
       expect(p.stderr()).toContain(`${name}:`);
     }
   });
+
+  it.each([['aaaaaaaaaaaaaaaa'], ['   ']])('refuses the weak staff token %j, saying how to make a good one', async (token) => {
+    const data = tempDir('data');
+    dirs.push(data);
+    const p = spawnServer({ PORT: '0', DATA_DIR: data, ADMIN_TOKEN: token });
+    expect(await p.exited).toBe(1);
+    expect(p.stderr()).toMatch(/ADMIN_TOKEN: .*openssl rand -hex 32/);
+    expect(p.stdout()).not.toMatch(/listening/);
+  });
 });
