@@ -1,8 +1,10 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { MAX_BODY_BYTES } from './api/limits.ts';
 import type { AppDeps } from './deps.ts';
-import { addressKey, clientAddress } from './http/client-ip.ts';
+import { clientKey } from './http/client-ip.ts';
 import { HttpError, jsonError } from './http/json-error.ts';
+import { ownOrigins } from './http/own-origin.ts';
 import { accessLog } from './middleware/access-log/index.ts';
 import { bodyLimit } from './middleware/body-limit/index.ts';
 import { contentType } from './middleware/content-type/index.ts';
@@ -14,16 +16,16 @@ import { callbackApi } from './routes/callback.ts';
 import { pages } from './routes/pages.ts';
 import { publicApi } from './routes/public-api.ts';
 import { widgetFiles } from './routes/widget-files.ts';
+import { StorageUnavailableError } from './storage/errors.ts';
+import { oneLine, throttledLog } from './throttled-log.ts';
 
-/** Largest JSON body any endpoint needs (a callback with a 500-character message is ~3 KB). */
-const MAX_BODY_BYTES = 8 * 1024;
 const BODY_METHODS = ['POST', 'PATCH'];
 
 /** The whole HTTP surface. `main.ts` serves it; tests start it on port 0. */
 export function createApp(deps: AppDeps): Hono {
   const { config } = deps;
-  const logError = deps.logError ?? ((m: string) => console.error(m));
-  const clientKey = (c: Context) => addressKey(clientAddress(c, config.trustProxy));
+  const logError = throttledLog({ write: deps.logError ?? ((m: string) => console.error(m)) });
+  const keyOf = clientKey(config.trustProxy);
   const app = new Hono();
 
   app.use(accessLog(deps.logRequest ? { write: deps.logRequest } : {}));
@@ -38,15 +40,20 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.use(secureHeaders());
 
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  // A load balancer's probe: 503 takes this instance out of rotation while it cannot store requests.
+  app.get('/healthz', async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const storage = await deps.storage.health();
+    return storage.ok ? c.json({ ok: true }) : c.json({ ok: false, error: 'cannot store callback requests', reason: storage.reason }, 503);
+  });
   app.route('/', pages(config.pagesDir));
   app.route('/', widgetFiles(config.widgetDir));
 
   app.use(
     '/api/*',
-    cors({ origins: config.allowedOrigins ?? DEFAULT_ORIGINS }),
+    cors({ origins: config.allowedOrigins ?? DEFAULT_ORIGINS, ownOrigins: (c) => ownOrigins(c, config) }),
     // A zero limit turns every rate limit off (the contract's switch for RATE_LIMIT_PER_MINUTE).
-    rateLimit({ limit: config.rateLimitPerMinute, key: clientKey }),
+    rateLimit({ limit: config.rateLimitPerMinute, key: keyOf }),
     bodyLimit({ maxSize: MAX_BODY_BYTES, methods: BODY_METHODS }),
     contentType({ methods: BODY_METHODS }),
   );
@@ -55,7 +62,7 @@ export function createApp(deps: AppDeps): Hono {
     rateLimit({
       limit: config.rateLimitPerMinute === 0 ? 0 : config.callbackLimitPer10Minutes,
       windowMs: 10 * 60_000,
-      key: clientKey,
+      key: keyOf,
       // Stored requests count; a 400 for a mistyped phone number does not.
       count: 'successful',
     }),
@@ -67,8 +74,14 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound((c) => jsonError(c, 404, 'not found'));
   app.onError((error, c) => {
     if (error instanceof HttpError) return c.json(error.body, error.status);
-    // Stack to our own stderr only; the client learns nothing about internals.
-    logError(`${c.req.method} ${c.req.path} failed: ${error.stack ?? error.message}`);
+    // Details to our own stderr only, one line each, throttled; the client learns nothing about internals.
+    const where = `${c.req.method} ${c.req.path.slice(0, 200)}`;
+    if (error instanceof StorageUnavailableError) {
+      logError(`storage:${error.reason}`, `${where}: refused, ${oneLine(error)}`);
+      c.header('Retry-After', '30');
+      return jsonError(c, 503, 'cannot store or read requests right now; please call the clinic instead');
+    }
+    logError(`error:${error.name}:${error.message.slice(0, 100)}`, `${where} failed: ${oneLine(error)}`);
     return jsonError(c, 500, 'internal error');
   });
   return app;

@@ -29,7 +29,7 @@ describe('loadConfig', () => {
   it('reads every variable', () => {
     const c = loadConfig(
       {
-        PORT: '9000', HOST: '::1', DATA_DIR: 'var/db', ADMIN_TOKEN: 'x'.repeat(32),
+        PORT: '9000', HOST: '::1', DATA_DIR: 'var/db', ADMIN_TOKEN: 'k3-Vq9xT2pLm8Zr4Wn6Yb1Hc',
         ALLOWED_ORIGINS: 'https://www.clinic.example, http://localhost:*', RATE_LIMIT_PER_MINUTE: '0',
         CALLBACK_LIMIT_PER_10_MINUTES: '3', KNOWLEDGE_DIR: 'kb', RETENTION_DAYS: '30',
         CALLBACK_WEBHOOK_URL: 'https://hooks.clinic.example/new/', TRUST_PROXY: '1',
@@ -38,15 +38,24 @@ describe('loadConfig', () => {
       '/srv',
     );
     expect(c).toMatchObject({
-      port: 9000, host: '::1', dataDir: '/srv/var/db', adminToken: 'x'.repeat(32),
+      port: 9000, host: '::1', dataDir: '/srv/var/db', adminToken: 'k3-Vq9xT2pLm8Zr4Wn6Yb1Hc',
       allowedOrigins: ['https://www.clinic.example', 'http://localhost:*'], rateLimitPerMinute: 0,
       callbackLimitPer10Minutes: 3, knowledgeDir: '/srv/kb', retentionDays: 30,
       webhookUrl: 'https://hooks.clinic.example/new', trustProxy: 1, publicUrl: 'http://[::1]:9000',
     });
   });
 
-  it('treats blank values as unset', () => {
-    expect(loadConfig({ ADMIN_TOKEN: '  ', PORT: '' }, root).adminToken).toBeNull();
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ ADMIN_TOKEN: '', PORT: '' }, root).adminToken).toBeNull();
+  });
+
+  it.each([
+    ['  ', /only whitespace/],
+    ['aaaaaaaaaaaaaaaa', /easy to guess/],
+    ['abcdefghijklmnopqrstuvwxyz', /easy to guess/],
+  ])('refuses the weak ADMIN_TOKEN %j, saying how to make a good one', (token, reason) => {
+    expect(() => loadConfig({ ADMIN_TOKEN: token }, root)).toThrow(reason);
+    expect(() => loadConfig({ ADMIN_TOKEN: token }, root)).toThrow(/ADMIN_TOKEN: .*openssl rand -hex 32/);
   });
 
   it('lists every problem at once', () => {

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { tokenWeakness } from './token-strength.ts';
 
 /** Everything the server reads from the environment, parsed and checked once at start. */
 export interface ServerConfig {
@@ -38,8 +39,6 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const MIN_TOKEN_LENGTH = 16;
-
 /** Reads the environment; `root` is the repository folder (for bundled defaults). Throws ConfigError listing every problem. */
 export function loadConfig(env: Env, root: string, cwd: string = process.cwd()): ServerConfig {
   const problems: string[] = [];
@@ -73,10 +72,11 @@ export function loadConfig(env: Env, root: string, cwd: string = process.cwd()):
   const port = integer('PORT', 8787, 0, 65535);
   const host = value('HOST') ?? '127.0.0.1';
 
-  const adminToken = value('ADMIN_TOKEN') ?? null;
-  if (adminToken !== null && adminToken.length < MIN_TOKEN_LENGTH) {
-    problems.push(`ADMIN_TOKEN: must be at least ${MIN_TOKEN_LENGTH} characters (for example: openssl rand -hex 24)`);
-  }
+  // Empty means unset; whitespace only is a mistake that would silently lock staff out, so it is refused.
+  const rawToken = env.ADMIN_TOKEN;
+  const adminToken = rawToken ? (value('ADMIN_TOKEN') ?? rawToken) : null;
+  const weakness = adminToken === null ? null : tokenWeakness(adminToken);
+  if (weakness !== null) problems.push(`ADMIN_TOKEN: ${weakness}`);
 
   let allowedOrigins: string[] | null = null;
   const originsRaw = value('ALLOWED_ORIGINS');

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './csv.ts';
+import { csvCell, csvLine } from './csv.ts';
 
 describe('csvCell', () => {
   it.each([
     ['=SUM(A1)', `"'=SUM(A1)"`],
-    ['+15551234567', `"'+15551234567"`],
-    ['-2', `"'-2"`],
+    ['+1+cmd|\' /C calc\'!A0', `"'+1+cmd|' /C calc'!A0"`],
+    ['-2+HYPERLINK("x")', `"'-2+HYPERLINK(""x"")"`],
     ['@cmd', `"'@cmd"`],
     ['\t=1', `"'\t=1"`],
+    ['  =1+1', `"'  =1+1"`],
+    ['\u200b=1+1', `"'\u200b=1+1"`],
+    ['＝HYPERLINK("http://x")', `"'＝HYPERLINK(""http://x"")"`],
+    ['＋cmd', `"'＋cmd"`],
     ['say "hi"', '"say ""hi"""'],
     ['line\nbreak', '"line\nbreak"'],
     ['Jane', '"Jane"'],
@@ -15,8 +19,12 @@ describe('csvCell', () => {
   ])('%j -> %s', (value, cell) => {
     expect(csvCell(value)).toBe(cell);
   });
+
+  it.each(['+15551234567', '+1 (555) 123-4567', '-2', '5551234567'])('leaves the plain number %j as typed', (value) => {
+    expect(csvCell(value)).toBe(`"${value}"`);
+  });
 });
 
-it('toCsv writes a BOM, a header and CRLF rows', () => {
-  expect(toCsv(['a', 'b'], [['1', null]])).toBe('\uFEFF"a","b"\r\n"1",""\r\n');
+it('csvLine quotes every cell and ends with CRLF', () => {
+  expect(csvLine(['1', null, '=x'])).toBe(`"1","","'=x"\r\n`);
 });

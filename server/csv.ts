@@ -1,17 +1,28 @@
 /**
- * A CSV cell that spreadsheets show as text. Cells starting with = + - @ (or
- * a tab / carriage return that hides one) are run as formulas by Excel and
- * LibreOffice, so they get a leading apostrophe (OWASP's advice); every cell
- * is quoted.
+ * Cells that spreadsheets would run as formulas: starting with = + - @, a tab
+ * or carriage return, possibly after spaces or invisible characters, and
+ * judged after NFKC folding, because spreadsheets read full-width ＝ ＋ as
+ * = + (OWASP's CSV-injection advice, widened).
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s\p{Cf}]*[=+\-@])/u;
+/** A plain number or phone number (+15551234567, -2, (555) 123-4567) runs nothing, so it stays as typed. */
+const PLAIN_NUMBER = /^[+-]?[\d\s().\-/]*\d[\d\s().\-/]*$/;
+
+/**
+ * A CSV cell that spreadsheets show as text: formula-like cells get a
+ * leading apostrophe; every cell is quoted.
  */
 export function csvCell(value: string | null): string {
   const text = value ?? '';
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const folded = text.normalize('NFKC');
+  const safe = FORMULA_START.test(folded) && !PLAIN_NUMBER.test(folded) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** RFC 4180 CSV (CRLF rows) with a UTF-8 byte-order mark so Excel reads accents and non-Latin names. */
-export function toCsv(header: string[], rows: (string | null)[][]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+/** Starts a UTF-8 CSV file, so Excel reads accents and non-Latin names. */
+export const CSV_BYTE_ORDER_MARK = '\uFEFF';
+
+/** One RFC 4180 row, CRLF-terminated. */
+export function csvLine(cells: (string | null)[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
 }

@@ -50,7 +50,9 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
       const event: QuestionEvent = { at: clock.now(), kind };
       if (kind === 'fallback') {
         const text = redactContactDetails(question);
-        event.unanswered = { key: questionKey(text), text };
+        const key = questionKey(text);
+        // Wording with no words in it ("???") tells staff nothing and would list under an empty key.
+        if (key !== '') event.unanswered = { key, text };
       }
       buffer.push(event);
       if (buffer.length >= maxBuffer) void flush();

@@ -1,15 +1,18 @@
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openKnowledge } from '../knowledge/index.ts';
+import { CONNECTION_LIMITS, type ConnectionLimits } from './api/limits.ts';
 import { createApp } from './app.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
+import { capConnectionsPerAddress } from './http/connection-cap.ts';
+import { answerProtocolErrors } from './http/protocol-errors.ts';
 import { noNotifier } from './notify/notifier.ts';
 import { startWebhookDeliverer } from './notify/webhook.ts';
 import { createQuestionLog } from './question-log.ts';
 import { startRetention } from './retention.ts';
-import { openSqliteStorage } from './storage/sqlite/index.ts';
+import { openSqliteStorage, type SqliteStorageOptions } from './storage/sqlite/index.ts';
 import type { Storage } from './storage/types.ts';
 
 export interface RunningServer {
@@ -25,6 +28,10 @@ export interface StartOptions {
   log?: (message: string) => void;
   /** Access log lines. Default stdout. */
   logRequest?: (line: string) => void;
+  /** Overrides for the connection timeouts and caps (tests use short ones). Default CONNECTION_LIMITS. */
+  connectionLimits?: Partial<ConnectionLimits>;
+  /** Storage health thresholds (tests raise the free-space floor to see a full disk). */
+  storage?: SqliteStorageOptions;
 }
 
 /**
@@ -39,7 +46,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const knowledge = openKnowledge({ dir: config.knowledgeDir, watch: true, log });
   let storage: Storage;
   try {
-    storage = openSqliteStorage(config.dataDir);
+    storage = openSqliteStorage(config.dataDir, options.storage);
   } catch (error) {
     knowledge.close();
     throw error;
@@ -75,11 +82,29 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     knowledge.close();
   };
 
-  let server: Server;
+  const limits: ConnectionLimits = { ...CONNECTION_LIMITS, ...options.connectionLimits };
+  // Guards go on before listen, so no connection ever arrives without them.
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    serverOptions: {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+      maxHeaderSize: limits.maxHeaderBytes,
+    },
+  }) as Server;
+  server.setTimeout(limits.idleSocketTimeoutMs);
+  answerProtocolErrors(server);
+  // Behind a proxy every connection is the proxy's; the cap is for direct exposure.
+  if (config.trustProxy === 0) capConnectionsPerAddress(server, { perAddress: limits.perAddress });
   try {
-    server = await new Promise<Server>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as Server)) as Server;
-      s.once('error', reject);
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
   } catch (error) {
     await shutdownJobs();

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
@@ -7,6 +7,7 @@ import type { KnowledgeProblem } from '../problems.ts';
 import { english } from '../language/en/index.ts';
 import type { Language } from '../language/types.ts';
 import { splitFrontMatter } from './front-matter.ts';
+import { formatBytes, KNOWLEDGE_LIMITS as L } from './limits.ts';
 import { fillPlaceholders, placeholderValues } from './placeholders.ts';
 import { findReliefDurations, reliefDurationReason } from './relief-duration.ts';
 import {
@@ -109,6 +110,7 @@ function readYamlFile<S extends z.ZodType>(
     if (required) problems.push({ file, reason: 'file is missing' });
     return undefined;
   }
+  if (tooLarge(file, statSync(path).size, L.yamlFileBytes, 'per file', problems)) return undefined;
   const data = parseYamlText(file, readFileSync(path, 'utf8'), problems);
   if (data === undefined) return undefined;
   const parsed = schema.safeParse(data ?? {});
@@ -117,6 +119,13 @@ function readYamlFile<S extends z.ZodType>(
     return undefined;
   }
   return parsed.data;
+}
+
+/** Adds a problem naming the size and the limit when `bytes` is over it; such files are never read. */
+function tooLarge(file: string, bytes: number, limit: number, per: string, problems: KnowledgeProblem[]): boolean {
+  if (bytes <= limit) return false;
+  problems.push({ file, reason: `is ${formatBytes(bytes)}, over the limit of ${formatBytes(limit)} ${per}` });
+  return true;
 }
 
 function parseYamlText(file: string, text: string, problems: KnowledgeProblem[]): unknown {
@@ -138,19 +147,28 @@ function readEntries(dir: string, clinic: ClinicProfile | undefined, problems: K
   const entries: KnowledgeEntry[] = [];
   const names = readdirSync(entriesDir).filter((n) => n.endsWith('.md')).sort();
   if (names.length === 0) problems.push({ file: ENTRIES_DIR, reason: 'has no entries (*.md files)' });
-  for (const name of names) {
+  if (names.length > L.entries) {
+    problems.push({ file: ENTRIES_DIR, reason: `has ${names.length} entries, over the limit of ${L.entries} per knowledge base` });
+    return [];
+  }
+  // Sizes first, from the directory alone: an oversized base is refused before any of it is read.
+  const sizes = names.map((name) => statSync(join(entriesDir, name)).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (tooLarge(ENTRIES_DIR, total, L.entriesBytes, 'for all entries together', problems)) return [];
+  names.forEach((name, i) => {
     const file = `${ENTRIES_DIR}/${name}`;
+    if (tooLarge(file, sizes[i]!, L.entryBytes, 'per entry', problems)) return;
     const parts = splitFrontMatter(readFileSync(join(entriesDir, name), 'utf8'));
     if (typeof parts === 'string') {
       problems.push({ file, reason: parts });
-      continue;
+      return;
     }
     const data = parseYamlText(file, parts.yaml, problems);
-    if (data === undefined) continue;
+    if (data === undefined) return;
     const parsed = entrySchema.safeParse(data ?? {});
     if (!parsed.success) {
       problems.push(...zodProblems(file, parsed.error));
-      continue;
+      return;
     }
     const entry = parsed.data;
     const expectedId = name.slice(0, -'.md'.length);
@@ -172,8 +190,12 @@ function readEntries(dir: string, clinic: ClinicProfile | undefined, problems: K
       text = body.text;
       title = heading.text;
     }
+    if (text.length > L.filledBodyCharacters) {
+      problems.push({ file, field: 'body', reason: `is ${text.length} characters once placeholders are filled, over the limit of ${L.filledBodyCharacters}` });
+      return;
+    }
     entries.push({ ...entry, title, text, file });
-  }
+  });
   return entries;
 }
 

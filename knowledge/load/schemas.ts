@@ -1,17 +1,23 @@
 import { z } from 'zod';
+import { KNOWLEDGE_LIMITS as L } from './limits.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, dashes)');
 const text = z.string().trim().min(1, 'must not be empty');
+const upTo = (max: number) => text.max(max, `must be at most ${max} characters`);
+const atMost = (max: number, what: string) => [max, `at most ${max} ${what} (the limit per entry)`] as const;
 // YAML reads an unquoted 911 as a number; a tag like that is still fine.
 const tag = z.union([z.number().transform(String), text]);
 
 /** Front matter of `entries/<id>.md`. */
 export const entrySchema = z.object({
   id: kebab,
-  title: text,
-  questions: z.array(text, 'must be a list of alternate phrasings').min(1, 'needs at least one alternate phrasing'),
-  tags: z.array(tag).default([]),
-  related: z.array(kebab).default([]),
+  title: upTo(L.titleCharacters),
+  questions: z
+    .array(upTo(L.questionCharacters), 'must be a list of alternate phrasings')
+    .min(1, 'needs at least one alternate phrasing')
+    .max(...atMost(L.questionsPerEntry, 'alternate phrasings')),
+  tags: z.array(tag).max(...atMost(L.tagsPerEntry, 'tags')).default([]),
+  related: z.array(kebab).max(...atMost(L.relatedPerEntry, 'related entries')).default([]),
   sources: z
     .array(
       z.object({
@@ -20,7 +26,8 @@ export const entrySchema = z.object({
       }),
       'is missing: every entry needs at least one source (title + url)',
     )
-    .min(1, 'is missing: every entry needs at least one source (title + url)'),
+    .min(1, 'is missing: every entry needs at least one source (title + url)')
+    .max(...atMost(L.sourcesPerEntry, 'sources')),
   reviewed: z
     .union([z.string(), z.date()])
     .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))

@@ -20,15 +20,25 @@ export function addressKey(address: string): string {
 }
 
 /**
+ * The value a forwarded header (X-Forwarded-For, X-Forwarded-Proto) carries
+ * for the hop `trustedHops` proxies back. `own` is what this server sees
+ * itself (the socket peer, the connection's protocol). Entries further left
+ * are client-supplied and can be forged, so they are never used.
+ */
+export function fromTrustedHop(header: string | undefined, own: string, trustedHops: number): string {
+  if (trustedHops === 0 || !header) return own;
+  const chain = [...header.split(',').map((a) => a.trim()).filter(Boolean), own];
+  return chain[Math.max(0, chain.length - 1 - trustedHops)] ?? own;
+}
+
+/**
  * The client's address for a request: the socket peer, or with `trustedHops`
- * reverse proxies in front, the X-Forwarded-For entry that many hops back
- * (entries further left are client-supplied and can be forged).
+ * reverse proxies in front, the X-Forwarded-For entry that many hops back.
  */
 export function clientAddress(c: Context, trustedHops: number): string {
   const peer = getConnInfo(c).remote.address ?? 'unknown';
-  if (trustedHops === 0) return peer;
-  const forwarded = c.req.header('x-forwarded-for');
-  if (!forwarded) return peer;
-  const chain = [...forwarded.split(',').map((a) => a.trim()).filter(Boolean), peer];
-  return chain[Math.max(0, chain.length - 1 - trustedHops)] ?? peer;
+  return fromTrustedHop(c.req.header('x-forwarded-for'), peer, trustedHops);
 }
+
+/** The rate-limit key of a request's client, behind `trustedHops` proxies. */
+export const clientKey = (trustedHops: number) => (c: Context): string => addressKey(clientAddress(c, trustedHops));

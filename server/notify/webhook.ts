@@ -76,10 +76,12 @@ export function startWebhookDeliverer(options: WebhookOptions): Notifier {
         method: 'POST',
         headers,
         body,
+        // A redirect would re-send the signed payload to wherever it points; a 3xx is a failed delivery instead.
+        redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
       await res.body?.cancel();
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      if (!res.ok) throw new Error(res.status >= 300 && res.status < 400 ? `HTTP ${res.status} redirect, not followed` : `HTTP ${res.status}`);
       await outbox.markNotificationDelivered(n.id, clock.now());
     } catch (error) {
       const delay = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.min(n.attempts, 30));

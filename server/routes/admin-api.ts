@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
+import type { CallbackRecord } from '../api/contract.ts';
+import { CSV_EXPORT_PAGE_ROWS } from '../api/limits.ts';
 import type { AppDeps } from '../deps.ts';
+import { clientKey } from '../http/client-ip.ts';
 import { HttpError } from '../http/json-error.ts';
 import { readJsonObject } from '../http/read-json.ts';
-import { toCsv } from '../csv.ts';
+import { CSV_BYTE_ORDER_MARK, csvLine } from '../csv.ts';
 import { adminAuth } from '../middleware/admin-auth/index.ts';
 import {
   callbackExportQuery,
@@ -19,10 +22,13 @@ import type { ExplainResponse } from '../api/contract.ts';
 
 const DAY_MS = 86_400_000;
 
+/** The export's columns, in order. */
+const CSV_COLUMNS = ['id', 'createdAt', 'status', 'name', 'phone', 'preferredTime', 'message'] as const satisfies readonly (keyof CallbackRecord)[];
+
 /** Staff endpoints under `/api/admin`, all behind the bearer token. */
 export function adminApi({ config, storage, questions, clock, knowledge }: AppDeps): Hono {
   const app = new Hono().basePath('/api/admin');
-  app.use(adminAuth({ token: config.adminToken }), async (c, next) => {
+  app.use(adminAuth({ token: config.adminToken, key: clientKey(config.trustProxy) }), async (c, next) => {
     c.header('Cache-Control', 'no-store');
     return next();
   });
@@ -34,15 +40,31 @@ export function adminApi({ config, storage, questions, clock, knowledge }: AppDe
 
   app.get('/callbacks.csv', async (c) => {
     const query = parseOr400(callbackExportQuery, c.req.query());
-    const rows = await storage.listCallbacks(query);
-    const csv = toCsv(
-      ['id', 'createdAt', 'status', 'name', 'phone', 'preferredTime', 'message'],
-      rows.map((r) => [r.id, r.createdAt, r.status, r.name, r.phone, r.preferredTime, r.message]),
-    );
+    const pages = storage.callbackPages(query, CSV_EXPORT_PAGE_ROWS)[Symbol.asyncIterator]();
+    // The first page is read before answering, so a storage failure is still a clean 503, not a cut-off file.
+    let next = await pages.next();
+    const encoder = new TextEncoder();
+    const rows = (page: CallbackRecord[]) =>
+      encoder.encode(page.map((r) => csvLine(CSV_COLUMNS.map((column) => r[column]))).join(''));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(encoder.encode(CSV_BYTE_ORDER_MARK + csvLine([...CSV_COLUMNS])));
+      },
+      // One page per event-loop turn, and only as fast as the client reads: other requests keep flowing.
+      async pull(controller) {
+        if (next.done) return controller.close();
+        controller.enqueue(rows(next.value));
+        await new Promise((resolve) => setImmediate(resolve));
+        next = await pages.next();
+      },
+      async cancel() {
+        await pages.return?.();
+      },
+    });
     const day = clock.now().toISOString().slice(0, 10);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="callbacks-${day}.csv"`);
-    return c.body(csv);
+    return c.body(body);
   });
 
   app.patch('/callbacks/:id', async (c) => {

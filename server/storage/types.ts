@@ -10,6 +10,7 @@ import type {
   FeedbackSummary,
   UnansweredQuestion,
 } from '../api/contract.ts';
+import type { StorageHealth } from './errors.ts';
 
 export interface NewCallback {
   id: string;
@@ -43,6 +44,12 @@ export interface CallbackStore {
   createCallback(callback: NewCallback): Promise<StoredCallback>;
   /** Newest first. */
   listCallbacks(query: CallbackQuery): Promise<CallbackRecord[]>;
+  /**
+   * The same list as `listCallbacks`, newest first, `pageSize` rows at a
+   * time, each page its own short query: a long export never holds the
+   * database (or the event loop) while it is written out.
+   */
+  callbackPages(query: CallbackQuery, pageSize: number): AsyncIterable<CallbackRecord[]>;
   /** `null` when no callback has that id. */
   updateCallbackStatus(id: string, status: CallbackStatus, at: Date): Promise<CallbackRecord | null>;
 }
@@ -89,5 +96,10 @@ export interface PurgeResult {
 export interface Storage extends CallbackStore, OutboxStore, AnalyticsStore {
   /** Deletes personal data (callbacks, unanswered wording) created before `cutoff`. */
   deleteOlderThan(cutoff: Date): Promise<PurgeResult>;
+  /**
+   * Whether a callback request could be stored now. Cheap (no write, no
+   * fsync) so a load balancer may ask every few seconds.
+   */
+  health(): Promise<StorageHealth>;
   close(): Promise<void>;
 }

@@ -7,6 +7,8 @@ describe('normalizePhone', () => {
     ['+1 555.123.4567', '+15551234567'],
     [' 555 / 123 45 67 ', '5551234567'],
     ['555-CALL-NOW', '555CALLNOW'],
+    ['＋１ ５５５ １２３ ４５６７', '+15551234567'],
+    ['٥٥٥​١٢٣٤٥٦٧', '5551234567'],
   ])('%s -> %s', (raw, normal) => {
     expect(normalizePhone(raw)).toBe(normal);
   });
@@ -38,5 +40,25 @@ describe('isHoneypotFilled', () => {
     expect(isHoneypotFilled({ website: 'x' })).toBe(true);
     expect(isHoneypotFilled({ website: 1 })).toBe(true);
     for (const website of [undefined, null, '', false]) expect(isHoneypotFilled({ website })).toBe(false);
+  });
+});
+
+describe('text staff can read', () => {
+  const valid = { name: 'Jane', phone: '555 123 4567', consent: true };
+
+  it('refuses a name made only of invisible characters', () => {
+    for (const name of ['\u200b\u200b\u200b', '\u200d\u200c', '\u202e', '\ufeff \u2060']) {
+      expect(callbackSchema.safeParse({ ...valid, name }).success).toBe(false);
+    }
+  });
+
+  it('drops direction overrides and zero-width spaces, keeping joiners inside emoji', () => {
+    const parsed = callbackSchema.parse({ ...valid, name: '\u202eJane\u200b Doe\u202c', message: 'family 👨\u200d👩\u200d👧 \u2066ok\u2069' });
+    expect(parsed.name).toBe('Jane Doe');
+    expect(parsed.message).toBe('family 👨\u200d👩\u200d👧 ok');
+  });
+
+  it('turns an invisible optional field into null', () => {
+    expect(callbackSchema.parse({ ...valid, preferredTime: '\u200b' }).preferredTime).toBeNull();
   });
 });

@@ -1,20 +1,22 @@
 import { z } from 'zod';
+import { FIELD_LIMITS } from '../api/limits.ts';
+import { foldText } from '../fold-text.ts';
 import { optionalText, text } from './parse.ts';
 
-/** Keeps digits and a leading `+`; drops the spaces, dashes, dots and brackets people type. */
+/** Keeps digits (in any script, as 0-9) and a leading `+`; drops the spaces, dashes, dots and brackets people type. */
 export function normalizePhone(raw: string): string {
-  return raw.trim().replace(/[\s().\-/]/g, '');
+  return foldText(raw).trim().replace(/[\s().\-/]/g, '');
 }
 
 export const callbackSchema = z.object({
-  name: text(1, 100),
+  name: text(1, FIELD_LIMITS.name),
   phone: z
     .string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be text') })
-    .max(40, { error: 'must be a phone number with 7 to 15 digits' })
+    .max(FIELD_LIMITS.phone, { error: 'must be a phone number with 7 to 15 digits' })
     .transform(normalizePhone)
     .refine((p) => /^\+?\d{7,15}$/.test(p), { error: 'must be a phone number with 7 to 15 digits' }),
-  preferredTime: optionalText(100),
-  message: optionalText(500, { multiline: true }),
+  preferredTime: optionalText(FIELD_LIMITS.preferredTime),
+  message: optionalText(FIELD_LIMITS.message, { multiline: true }),
   consent: z.literal(true, { error: 'must be true: we only call back with your consent' }),
 });
 

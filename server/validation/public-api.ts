@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { LANGS } from '../../knowledge/index.ts';
+import { FIELD_LIMITS } from '../api/limits.ts';
 import { text } from './parse.ts';
 
 const lang = z.enum(LANGS, { error: () => `must be one of ${LANGS.join(', ')}` });
 
-export const askSchema = z.object({ question: text(1, 500, { multiline: true }), lang: lang.optional() });
+export const askSchema = z.object({ question: text(1, FIELD_LIMITS.question, { multiline: true }), lang: lang.optional() });
 
 export const feedbackSchema = z.object({
   entryId: z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be text') }).max(200),

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,11 +58,58 @@ describe('hot reload', () => {
     expect(kb.entryIds()).toContain('parking');
   });
 
+  it('refuses an oversized entry added by hot reload, without reading it, and keeps serving', async () => {
+    const before = logs.length;
+    writeFileSync(join(dir, 'entries/huge.md'), `---\nid: huge\n---\n${'x'.repeat(5 * 1024 * 1024)}\n`);
+    await eventually(() => expect(logs.slice(before).join('\n')).toMatch(/entries\/huge\.md: is 5 MB, over the limit of 64 KB per entry/));
+    expect(kb.entryIds()).not.toContain('huge');
+    expect(kb.entryIds()).toContain('parking');
+    rmSync(join(dir, 'entries/huge.md'));
+  });
+
   it('stops reloading after close()', async () => {
     kb.close();
     const before = logs.length;
     writeFileSync(entryFile, readFileSync(entryFile, 'utf8').replace('related: [no-such-entry]', 'related: [sedation]'));
     await new Promise((r) => setTimeout(r, 400));
     expect(logs.length).toBe(before);
+  });
+});
+
+describe('a folder swapped under the configured path (mv live old; mv new live)', () => {
+  it('reloads from the new folder and keeps watching it, not the old one', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'kb-swap-'));
+    const live = join(parent, 'live');
+    cpSync(fileURLToPath(new URL('./fixtures/kb', import.meta.url)), live, { recursive: true });
+    const swapLogs: string[] = [];
+    const swapped = openKnowledge({ dir: live, watch: true, log: (m) => swapLogs.push(m) });
+    const driving = () => {
+      const r = swapped.decide('can I drive home afterwards');
+      return r.kind === 'answer' ? r.entry.text : r.kind;
+    };
+    const rewrite = (folder: string, text: string) => {
+      const file = join(folder, 'entries/driving-after.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/\n---\n[\s\S]*$/, `\n---\n${text}\n`));
+    };
+    try {
+      const next = join(parent, 'new');
+      cpSync(live, next, { recursive: true });
+      rewrite(next, 'Release two says no driving.');
+      renameSync(live, join(parent, 'old'));
+      renameSync(next, live);
+      await eventually(() => expect(driving()).toBe('Release two says no driving.'));
+      // Edits now land in the new folder's files and are picked up.
+      rewrite(live, 'Release two, edited in place.');
+      await eventually(() => expect(driving()).toBe('Release two, edited in place.'));
+      // The old folder is no longer watched.
+      const reloads = swapLogs.filter((m) => m.includes('reloaded')).length;
+      rewrite(join(parent, 'old'), 'Old release edited.');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(swapLogs.filter((m) => m.includes('reloaded')).length).toBe(reloads);
+      expect(driving()).toBe('Release two, edited in place.');
+    } finally {
+      swapped.close();
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { KNOWLEDGE_LIMITS } from '../../knowledge/load/limits.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/kb', import.meta.url));
@@ -84,5 +85,33 @@ describe('kb:check', () => {
       expect.stringMatching(/^entries\/sedation\.md: body: unknown placeholder/),
       'entries/driving-after.md: related.0: unknown entry id "gone"',
     ]);
+  });
+
+  describe('size limits', () => {
+    const L = KNOWLEDGE_LIMITS;
+    it.each([
+      ['an entry file over the limit', 'entries/sedation.md', (t: string) => `${t}\n${'word '.repeat(L.entryBytes / 4)}`, /^entries\/sedation\.md: is 80\.\d KB, over the limit of 64 KB per entry$/m],
+      ['too many alternate phrasings', 'entries/sedation.md', (t: string) => t.replace('questions:\n', `questions:\n${Array.from({ length: L.questionsPerEntry }, (_, i) => `  - "extra phrasing ${i}"\n`).join('')}`), `entries/sedation.md: questions: at most ${L.questionsPerEntry} alternate phrasings (the limit per entry)`],
+      ['a title over the limit', 'entries/sedation.md', (t: string) => t.replace(/title: .*\n/, `title: ${'T'.repeat(L.titleCharacters + 1)}\n`), `entries/sedation.md: title: must be at most ${L.titleCharacters} characters`],
+      ['a body blown up by placeholders', 'entries/sedation.md', (t: string) => `${t}\n${'{{policy.sedation}}'.repeat(3000)}`, `entries/sedation.md: body: is `],
+      ['a YAML file over the limit', 'lay-terms.yaml', (t: string) => `${t}\n# ${'x'.repeat(L.yamlFileBytes)}\n`, 'lay-terms.yaml: is 1 MB, over the limit of 1 MB per file'],
+    ])('reports %s, naming the limit', async (_kind, file, change, line) => {
+      const dir = copyFixture();
+      edit(dir, file, change);
+      const result = await kbCheck(dir);
+      expect(result.code).toBe(1);
+      if (typeof line === 'string') expect(result.stderr).toContain(line);
+      else expect(result.stderr).toMatch(line);
+    });
+
+    it('refuses a base whose entries together are over the limit, without reading them', async () => {
+      const dir = copyFixture();
+      const filler = `${'x'.repeat(L.entryBytes - 1)}\n`;
+      for (let i = 0; i < Math.ceil(L.entriesBytes / L.entryBytes) + 1; i++) writeFileSync(join(dir, 'entries', `filler-${i}.md`), filler);
+      const result = await kbCheck(dir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^entries: is 16\.\d MB, over the limit of 16 MB for all entries together$/m);
+      expect(result.stderr).not.toContain('filler-0.md');
+    });
   });
 });

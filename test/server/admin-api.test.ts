@@ -1,7 +1,10 @@
 import { rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackRecord, DailyStat, UnansweredQuestion } from '../../server/api/contract.ts';
-import { ADMIN_TOKEN, startTestServer, validCallback, type TestServer } from './support/start.ts';
+import { AUTH_FAILURE_LIMITS } from '../../server/api/limits.ts';
+import { openDatabase } from '../../server/storage/sqlite/open-database.ts';
+import { ADMIN_TOKEN, startTestServer, tempDir, validCallback, type TestServer } from './support/start.ts';
 
 let server: TestServer;
 const ids: string[] = [];
@@ -53,6 +56,40 @@ describe('staff authentication', () => {
     } finally {
       await open.close();
       rmSync(open.dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('token guessing', () => {
+  /** GET with a bearer token from a chosen loopback address (fetch cannot pick one). */
+  const getFrom = (s: TestServer, localAddress: string, token: string) =>
+    new Promise<{ status: number; retryAfter: string | undefined; body: string }>((resolve, reject) => {
+      const req = request(`${s.url}/api/admin/callbacks`, { localAddress, headers: { authorization: `Bearer ${token}` } }, (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'], body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('answers 429 with Retry-After once an address has used up its wrong tokens, even for the right one', async () => {
+    const s = await startTestServer();
+    try {
+      const guesses = await Promise.all(
+        Array.from({ length: AUTH_FAILURE_LIMITS.maxFailures + 20 }, (_, i) => getFrom(s, '127.0.0.3', `wrong-guess-${i}`)),
+      );
+      expect(guesses.filter((g) => g.status === 401)).toHaveLength(AUTH_FAILURE_LIMITS.maxFailures);
+      const limited = guesses.filter((g) => g.status === 429);
+      expect(limited).toHaveLength(20);
+      expect(Number(limited[0]!.retryAfter)).toBeGreaterThan(60);
+      expect(JSON.parse(limited[0]!.body).error).toMatch(/too many/);
+      expect((await getFrom(s, '127.0.0.3', ADMIN_TOKEN)).status).toBe(429);
+      // Staff elsewhere are unaffected.
+      expect((await getFrom(s, '127.0.0.4', ADMIN_TOKEN)).status).toBe(200);
+    } finally {
+      await s.close();
+      rmSync(s.dataDir, { recursive: true, force: true });
     }
   });
 });
@@ -137,7 +174,67 @@ describe('GET /api/admin/callbacks.csv', () => {
   });
 });
 
+describe('a large CSV export', () => {
+  it('streams every row, keeping plain phone numbers as typed and escaping full-width formulas', async () => {
+    const dataDir = tempDir('export');
+    const rows = 51_000;
+    const since = Date.now() - 86_400_000; // recent, so retention keeps them
+    const db = openDatabase(dataDir);
+    const insert = db.prepare(`INSERT INTO callbacks (id, created_at, name, phone) VALUES (?, ?, ?, ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < rows; i++) {
+        const name = i === 0 ? '＝HYPERLINK("http://evil.example")' : `Person ${i}`;
+        insert.run(`id-${i}`, new Date(since + i * 1000).toISOString(), name, '+15551234567');
+      }
+    })();
+    db.close();
+    const s = await startTestServer({ dataDir });
+    try {
+      const res = await s.admin('/api/admin/callbacks.csv');
+      expect(res.status).toBe(200);
+      // Streamed in pages, not built in memory first: no Content-Length, chunked on the wire.
+      expect(res.headers.get('content-length')).toBeNull();
+      expect(res.headers.get('transfer-encoding')).toBe('chunked');
+      const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+      const lines = csv.slice(1).trimEnd().split('\r\n');
+      expect(lines).toHaveLength(rows + 1);
+      expect(lines[1]).toMatch(/^"id-50999",/); // newest first
+      expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(rows);
+      expect(lines.at(-1)).toBe(`"id-0","${new Date(since).toISOString()}","new","'＝HYPERLINK(""http://evil.example"")","+15551234567","",""`);
+      expect(csv).not.toContain(`"'+1`);
+    } finally {
+      await s.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('unanswered, feedback and stats', () => {
+  it('redacts contact details however they are written', async () => {
+    const asked = [
+      'zorbling question, ring me on ５５５１２３４５６７',
+      'zorbling question, ring me on ٥٥٥١٢٣٤٥٦٧',
+      'zorbling question, ring me on 555 - 123 - 4567',
+      'zorbling question, ring me on five five five one two three four five six seven',
+      'zorbling question, write to jane at example dot com',
+    ];
+    for (const question of asked) {
+      expect((await (await server.postJson('/api/ask', { question })).json()).kind).toBe('fallback');
+    }
+    const list: UnansweredQuestion[] = await (await server.admin('/api/admin/unanswered')).json();
+    const examples = list.filter((q) => q.example.startsWith('zorbling')).map((q) => q.example);
+    expect(examples.sort()).toEqual(['zorbling question, ring me on [phone]', 'zorbling question, write to [email]']);
+    expect(list.find((q) => q.key === 'zorbling question ring me on [phone]')?.count).toBe(4);
+  });
+
+  it('refuses a question staff could not read', async () => {
+    const res = await server.postJson('/api/ask', { question: '\u200b\u200b\u200b\u2060' });
+    expect(res.status).toBe(400);
+    expect(Object.keys((await res.json()).fields)).toEqual(['question']);
+    const list: UnansweredQuestion[] = await (await server.admin('/api/admin/unanswered')).json();
+    expect(list.every((q) => q.key !== '')).toBe(true);
+  });
+
   it('groups unanswered questions with redacted example wording', async () => {
     const question = 'Can you call me on 555-867-5309 or mail jane.doe@example.com about my parrot?';
     for (let i = 0; i < 2; i++) {

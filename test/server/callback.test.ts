@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackRecord } from '../../server/api/contract.ts';
+import { parseResponse, rawConnect } from './support/raw-http.ts';
 import { startTestServer, validCallback, type TestServer } from './support/start.ts';
 
 let server: TestServer;
@@ -103,6 +104,17 @@ describe('POST /api/callback', () => {
     expect((await res.json()).fields).toHaveProperty('Idempotency-Key');
   });
 
+  it('refuses a name made only of invisible characters, and strips direction overrides', async () => {
+    for (const name of ['\u200b\u200b\u200b', '\u200d', '\u2060\ufeff']) {
+      const res = await server.postJson('/api/callback', { ...validCallback, name });
+      expect(res.status).toBe(400);
+      expect(Object.keys((await res.json()).fields)).toEqual(['name']);
+    }
+    const res = await server.postJson('/api/callback', { ...validCallback, name: '\u202eEvil Reversed\u202c', message: 'see\u2067 me\u2069' });
+    const { id } = await res.json();
+    expect((await listed()).find((r) => r.id === id)).toMatchObject({ name: 'Evil Reversed', message: 'see me' });
+  });
+
   it('never writes callback details to the logs', async () => {
     await server.postJson('/api/callback?name=Jane', { ...validCallback, name: 'Zelda Quintero', message: 'secret-note' });
     const logs = [...server.requestLog, ...server.errorLog].join('\n');
@@ -128,6 +140,26 @@ describe('rate limits', () => {
       expect((await third.json()).error).toMatch(/too many/);
       // Questions are still allowed: the callback limit is separate.
       expect((await limited.postJson('/api/ask', { question: 'What is a medial branch block?' })).status).toBe(200);
+    } finally {
+      await limited.close();
+      rmSync(limited.dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('cannot be raced: requests whose bodies arrive together count before the body is read', async () => {
+    const limited = await startTestServer({ env: { RATE_LIMIT_PER_MINUTE: '1000', CALLBACK_LIMIT_PER_10_MINUTES: '5' } });
+    try {
+      const body = JSON.stringify(validCallback);
+      // 30 connections send their headers, then all bodies go out at once.
+      const conns = await Promise.all(Array.from({ length: 30 }, () => rawConnect(limited.url)));
+      for (const conn of conns) {
+        conn.send(`POST /api/callback HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      for (const conn of conns) conn.send(body);
+      const statuses = (await Promise.all(conns.map((c) => c.closed))).map((raw) => parseResponse(raw).status);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(25);
     } finally {
       await limited.close();
       rmSync(limited.dataDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startTestServer, validCallback, type TestServer } from './support/start.ts';
+import { ADMIN_TOKEN, startTestServer, validCallback, type TestServer } from './support/start.ts';
 
 const servers: TestServer[] = [];
 afterAll(async () => {
@@ -58,5 +59,50 @@ describe('CORS on the API', () => {
       headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
     });
     expect(res.headers.get('access-control-allow-headers')).not.toMatch(/authorization/i);
+  });
+
+  describe('behind an HTTPS proxy with the production settings', () => {
+    const production = { PUBLIC_URL: 'https://chat.clinic.example', ALLOWED_ORIGINS: 'https://www.clinic.example' };
+
+    /** A request as the proxy forwards it: its own Host and headers, which fetch cannot set. */
+    const forwarded = (s: TestServer, method: string, path: string, headers: Record<string, string>, body = '') =>
+      new Promise<number>((resolve, reject) => {
+        const url = new URL(path, s.url);
+        const req = request(url, { method, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on('error', reject);
+        req.end(body);
+      });
+    const ask = JSON.stringify({ question: 'What is a medial branch block?' });
+
+    it('lets its own pages at PUBLIC_URL call the API, whatever the Host', async () => {
+      const s = await start(production);
+      const own = { host: 'chat.clinic.example', origin: 'https://chat.clinic.example' };
+      expect(await forwarded(s, 'POST', '/api/ask', own, ask)).toBe(200);
+      expect(await forwarded(s, 'POST', '/api/ask', { host: 'internal:8787', origin: 'https://chat.clinic.example' }, ask)).toBe(200);
+      const { id } = await (await s.postJson('/api/callback', validCallback)).json();
+      const patch = await forwarded(
+        s,
+        'PATCH',
+        `/api/admin/callbacks/${id}`,
+        { ...own, authorization: `Bearer ${ADMIN_TOKEN}` },
+        JSON.stringify({ status: 'contacted' }),
+      );
+      expect(patch).toBe(200);
+      expect(await forwarded(s, 'POST', '/api/ask', { host: 'chat.clinic.example', origin: 'https://chat.clinic.example.evil.example' }, ask)).toBe(403);
+      // Without a trusted proxy the connection's own scheme (plain http) counts, never the forwarded one.
+      expect(await forwarded(s, 'POST', '/api/ask', { host: 'other.clinic.example', origin: 'https://other.clinic.example' }, ask)).toBe(403);
+    });
+
+    it('trusts X-Forwarded-Proto with Host only behind TRUST_PROXY', async () => {
+      const headers = { host: 'other-name.clinic.example', origin: 'https://other-name.clinic.example', 'x-forwarded-proto': 'https' };
+      const trusting = await start({ ...production, TRUST_PROXY: '1' });
+      expect(await forwarded(trusting, 'POST', '/api/ask', headers, ask)).toBe(200);
+      const direct = await start(production);
+      expect(await forwarded(direct, 'POST', '/api/ask', headers, ask)).toBe(403);
+      expect(await forwarded(trusting, 'POST', '/api/ask', { ...headers, origin: 'https://evil.example' }, ask)).toBe(403);
+    });
   });
 });

@@ -4,10 +4,12 @@
  * violations reported.
  */
 import type { Browser, Page } from 'playwright-core';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildAdmin } from '../../build/admin.ts';
 import { buildWidget } from '../../build/widget.ts';
+import { DATABASE_FILE } from '../../server/storage/sqlite/open-database.ts';
 import { describeInBrowser, launchBrowser } from '../browser/harness.ts';
 import { ADMIN_TOKEN, startTestServer, tempDir, validCallback, type TestServer } from './support/start.ts';
 
@@ -28,7 +30,7 @@ describeInBrowser('demo and staff pages in a browser', () => {
   });
 
   /** Opens `path`, collecting console errors, failed requests and CSP violations. */
-  async function open(path: string): Promise<{ page: Page; problems: string[] }> {
+  async function open(path: string, on: TestServer = server): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on('console', (m) => {
@@ -42,7 +44,7 @@ describeInBrowser('demo and staff pages in a browser', () => {
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${on.url}${path}`);
     return { page, problems };
   }
 
@@ -64,5 +66,25 @@ describeInBrowser('demo and staff pages in a browser', () => {
     await expect.poll(() => page.locator('body').innerText()).toContain('Browser Check');
     expect(problems).toEqual([]);
     await page.close();
+  });
+
+  it('the staff page shows a status change that failed and puts the dropdown back', async () => {
+    const failing = await startTestServer({ widgetDir });
+    try {
+      await failing.postJson('/api/callback', { ...validCallback, name: 'Rollback Check' });
+      const { page } = await open('/admin', failing);
+      await page.getByLabel(/token/i).fill(ADMIN_TOKEN);
+      await page.getByRole('button', { name: /open inbox/i }).click();
+      const select = page.getByLabel('Status of request from Rollback Check');
+      await expect.poll(() => select.count()).toBe(1);
+      // The database vanishes under the server: the change is refused with a 503.
+      for (const f of readdirSync(failing.dataDir)) if (f.startsWith(DATABASE_FILE)) rmSync(join(failing.dataDir, f));
+      await select.selectOption('contacted');
+      await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/Rollback Check was not changed .*503.*still "new"/);
+      expect(await select.inputValue()).toBe('new');
+      await page.close();
+    } finally {
+      await failing.close();
+    }
   });
 });

@@ -23,11 +23,31 @@ describe('startup checks', () => {
     expect(p.stdout()).not.toMatch(/listening/);
   });
 
+  it('refuses a knowledge base over its size limits, naming the file and the limit', async () => {
+    const kb = tempDir('huge-kb');
+    const data = tempDir('data');
+    dirs.push(kb, data);
+    cpSync(join(root, 'knowledge', 'base'), kb, { recursive: true });
+    writeFileSync(join(kb, 'entries', 'huge.md'), `---\nid: huge\n---\n${'x'.repeat(2 * 1024 * 1024)}\n`);
+    const p = spawnServer({ PORT: '0', DATA_DIR: data, KNOWLEDGE_DIR: kb });
+    expect(await p.exited).toBe(1);
+    expect(p.stderr()).toContain('entries/huge.md: is 2 MB, over the limit of 64 KB per entry');
+  });
+
   it('names every bad setting and exits 1', async () => {
     const p = spawnServer({ PORT: 'eighty', RATE_LIMIT_PER_MINUTE: '-5', ADMIN_TOKEN: 'short', CALLBACK_WEBHOOK_URL: 'ftp://x' });
     expect(await p.exited).toBe(1);
     for (const name of ['PORT', 'RATE_LIMIT_PER_MINUTE', 'ADMIN_TOKEN', 'CALLBACK_WEBHOOK_URL']) {
       expect(p.stderr()).toContain(`${name}:`);
     }
+  });
+
+  it.each([['aaaaaaaaaaaaaaaa'], ['   ']])('refuses the weak staff token %j, saying how to make a good one', async (token) => {
+    const data = tempDir('data');
+    dirs.push(data);
+    const p = spawnServer({ PORT: '0', DATA_DIR: data, ADMIN_TOKEN: token });
+    expect(await p.exited).toBe(1);
+    expect(p.stderr()).toMatch(/ADMIN_TOKEN: .*openssl rand -hex 32/);
+    expect(p.stdout()).not.toMatch(/listening/);
   });
 });

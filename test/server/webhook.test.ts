@@ -105,4 +105,28 @@ describe('staff webhook', () => {
     await until(() => up.accepted.length === 3);
     expect(up.accepted.map((p) => p.callbackId).sort()).toEqual([...ids].sort());
   });
+
+  it('does not follow a redirect: the signed payload goes nowhere else, and the delivery counts as failed', async () => {
+    const elsewhere = await receiver(() => 204);
+    cleanup.push(() => closeServer(elsewhere.server));
+    let calls = 0;
+    const redirecting = createServer((req, res) => {
+      calls++;
+      req.resume();
+      res.writeHead(307, { location: elsewhere.url }).end();
+    });
+    await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', () => r()));
+    cleanup.push(() => closeServer(redirecting));
+    const hookUrl = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/hook`;
+    const app = await startTestServer({ env: { CALLBACK_WEBHOOK_URL: hookUrl, CALLBACK_WEBHOOK_SECRET: 'shared-webhook-secret' } });
+    cleanup.push(async () => {
+      await app.close();
+      rmSync(app.dataDir, { recursive: true, force: true });
+    });
+
+    await app.postJson('/api/callback', validCallback);
+    await until(() => calls >= 2); // retried: a 3xx is not a delivery
+    expect(elsewhere.raw).toEqual([]);
+    expect(app.errorLog.join('\n')).toMatch(/webhook: notification \d+ failed \(attempt 1\)/);
+  });
 });

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { CallbackRecord, CallbackStatus } from '../../server/api/contract.ts';
+import { UnauthorizedError } from './api.ts';
 import type { SectionProps } from './dashboard.tsx';
 import { Loaded } from './loaded.tsx';
 import { useLoader } from './use-loader.ts';
@@ -11,9 +12,19 @@ export function Inbox({ api, onUnauthorized }: SectionProps) {
   const reloads = useSignal(0);
   const { data, error } = useLoader(() => api.callbacks(filter.value), onUnauthorized, `${filter.value}:${reloads.value}`);
 
-  const mark = async (row: CallbackRecord, status: CallbackStatus) => {
-    await api.setStatus(row.id, status);
-    reloads.value++;
+  const failed = useSignal<string | null>(null);
+
+  const mark = async (select: HTMLSelectElement, row: CallbackRecord, status: CallbackStatus) => {
+    failed.value = null;
+    try {
+      await api.setStatus(row.id, status);
+      reloads.value++;
+    } catch (err) {
+      if (err instanceof UnauthorizedError) return onUnauthorized();
+      // Not saved: the control goes back to what is stored, so it never shows a status the server does not have.
+      select.value = row.status;
+      failed.value = `The status of the request from ${row.name} was not changed (${err instanceof Error ? err.message : String(err)}). It is still "${row.status}".`;
+    }
   };
   const exportCsv = async () => {
     const url = URL.createObjectURL(await api.csv());
@@ -39,6 +50,7 @@ export function Inbox({ api, onUnauthorized }: SectionProps) {
           Export CSV
         </button>
       </div>
+      {failed.value && <p role="alert">{failed.value}</p>}
       <Loaded data={data} error={error} empty="No requests here.">
         {(rows) => (
           <table>
@@ -66,7 +78,7 @@ export function Inbox({ api, onUnauthorized }: SectionProps) {
                     <select
                       aria-label={`Status of request from ${row.name}`}
                       value={row.status}
-                      onChange={(e) => mark(row, e.currentTarget.value as CallbackStatus)}
+                      onChange={(e) => mark(e.currentTarget, row, e.currentTarget.value as CallbackStatus)}
                     >
                       <option value="new">new</option>
                       <option value="contacted">contacted</option>

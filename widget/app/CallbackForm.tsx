@@ -6,6 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest } from '../../server/api/contract.ts';
+import { FIELD_LIMITS } from '../../server/api/limits.ts';
 import { adopt } from '../shared/adopt.ts';
 import { useApp } from './context.ts';
 import css from './form.css';
@@ -108,8 +109,8 @@ export function CallbackForm() {
           {t.callback}
         </h3>
         <p>{t.cbIntro}</p>
-        {field('name', <input {...a11y('name')} type="text" autocomplete="name" maxLength={100} required />)}
-        {field('phone', <input {...a11y('phone')} type="tel" autocomplete="tel" maxLength={40} required />)}
+        {field('name', <input {...a11y('name')} type="text" autocomplete="name" maxLength={FIELD_LIMITS.name} required />)}
+        {field('phone', <input {...a11y('phone')} type="tel" autocomplete="tel" maxLength={FIELD_LIMITS.phone} required />)}
         {field(
           'preferredTime',
           <select {...a11y('preferredTime')}>
@@ -118,7 +119,7 @@ export function CallbackForm() {
             ))}
           </select>,
         )}
-        {field('message', <textarea {...a11y('message')} rows={3} maxLength={500} />)}
+        {field('message', <textarea {...a11y('message')} rows={3} maxLength={FIELD_LIMITS.message} />)}
         {field('consent', <input {...a11y('consent')} type="checkbox" required />)}
         <div class="hp" aria-hidden="true">
           <label for="sc-website">{t.website}</label>

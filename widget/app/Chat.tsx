@@ -1,5 +1,6 @@
 /** The conversation view: a note on what the answers are, the log, and the question box. */
 import { useEffect, useRef } from 'preact/hooks';
+import { FIELD_LIMITS } from '../../server/api/limits.ts';
 import { Chips } from './Chips.tsx';
 import { useApp } from './context.ts';
 import { Phone } from './Phone.tsx';
@@ -58,7 +59,7 @@ export function Chat({ hidden }: { hidden: boolean }) {
       <form class="ask" onSubmit={submit}>
         <label for="sc-q">{t.inputLabel}</label>
         <div>
-          <input id="sc-q" name="q" type="text" maxLength={500} autocomplete="off" enterKeyHint="send" />
+          <input id="sc-q" name="q" type="text" maxLength={FIELD_LIMITS.question} autocomplete="off" enterKeyHint="send" />
           <button type="submit" class="main">
             {t.send}
           </button>

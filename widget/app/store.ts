@@ -4,6 +4,7 @@
  */
 import { signal } from '@preact/signals-core';
 import type { AskResponse, ConfigResponse } from '../../server/api/contract.ts';
+import { FIELD_LIMITS } from '../../server/api/limits.ts';
 import type { MountContext } from '../shared/types.ts';
 import type { Api } from './api.ts';
 import { loadSession, saveSession } from './session.ts';
@@ -48,7 +49,7 @@ export function createStore(api: Api, ctx: Pick<MountContext, 'emit'>) {
     },
 
     async ask(text: string): Promise<void> {
-      const question = text.trim().slice(0, 500);
+      const question = text.trim().slice(0, FIELD_LIMITS.question);
       if (!question || busy.value) return;
       push({ from: 'visitor', text: question });
       busy.value = true;

@@ -1,13 +1,19 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { jsonError } from '../../http/json-error.ts';
 
 export interface CorsOptions {
   /**
    * Allowed origins: exact (`https://www.example-clinic.com`), any port
-   * (`http://localhost:*`), or `*` for every origin. The server's own origin
-   * is always allowed. Default: `http://localhost:*`, `http://127.0.0.1:*`.
+   * (`http://localhost:*`), or `*` for every origin. Default:
+   * `http://localhost:*`, `http://127.0.0.1:*`.
    */
   origins?: string[];
+  /**
+   * The server's own origins for a request, always allowed (its own pages
+   * call it). Default: the request URL's origin, which behind a TLS proxy
+   * is wrong (`http:`); pass `ownOrigins()` from `server/http/own-origin.ts`.
+   */
+  ownOrigins?: (c: Context) => string[];
   /** Request headers a page may send. Default Content-Type, Idempotency-Key. */
   allowHeaders?: string[];
   /** Default GET, POST. */
@@ -52,12 +58,13 @@ export function cors(options: CorsOptions = {}): MiddlewareHandler {
   const allowMethods = (options.allowMethods ?? ['GET', 'POST']).join(', ');
   const exposeHeaders = (options.exposeHeaders ?? ['Retry-After', 'Idempotent-Replayed']).join(', ');
   const maxAge = String(options.maxAge ?? 600);
+  const own = options.ownOrigins ?? ((c: Context) => [new URL(c.req.url).origin]);
 
   return async function cors(c, next) {
     const origin = c.req.header('origin');
     if (origin === undefined) return next();
     c.header('Vary', 'Origin');
-    const ok = allowed(origin) || origin === new URL(c.req.url).origin;
+    const ok = allowed(origin) || own(c).includes(origin.toLowerCase());
     const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
     if (!ok) {
       const safe = c.req.method === 'GET' || c.req.method === 'HEAD';

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { addressKey, clientAddress } from '../../http/client-ip.ts';
+import { FixedWindows } from '../../http/fixed-windows.ts';
 import { jsonError } from '../../http/json-error.ts';
 
 export interface RateLimitOptions {
@@ -23,16 +24,12 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
-interface Window {
-  count: number;
-  resetAt: number;
-}
-
 /**
  * Fixed-window request limit per client: 429 JSON with `Retry-After` once a
- * client has used its `limit` in the current window. Memory stays bounded:
- * windows are kept in a Map ordered by expiry, so expired ones are dropped
- * from the front in O(1) and at most `maxKeys` are held.
+ * client has used its `limit` in the current window. A request reserves its
+ * place before the handler runs (and reads the body), so requests arriving
+ * together cannot all pass; with `count: 'successful'` a request answered
+ * with an error gives its place back afterwards.
  *
  * @example
  * app.use('/api/*', rateLimit({ limit: 60 }))
@@ -40,42 +37,33 @@ interface Window {
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   if (options.limit <= 0) return async (_c, next) => next();
   const { limit } = options;
-  const windowMs = options.windowMs ?? 60_000;
   const keyOf = options.key ?? ((c: Context) => addressKey(clientAddress(c, 0)));
   const methods = new Set(options.methods ?? ['POST']);
-  const maxKeys = options.maxKeys ?? 10_000;
-  const now = options.now ?? Date.now;
   const onlySuccessful = options.count === 'successful';
-  const windows = new Map<string, Window>();
-
-  const dropExpired = (t: number) => {
-    for (const [key, w] of windows) {
-      if (w.resetAt > t) return;
-      windows.delete(key);
-    }
-  };
+  const windows = new FixedWindows({
+    windowMs: options.windowMs ?? 60_000,
+    ...(options.maxKeys ? { maxKeys: options.maxKeys } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
 
   return async function rateLimit(c, next) {
     if (!methods.has(c.req.method)) return next();
-    const t = now();
-    dropExpired(t);
     const key = keyOf(c);
-    let w = windows.get(key);
-    if (w === undefined) {
-      if (windows.size >= maxKeys) windows.delete(windows.keys().next().value!);
-      w = { count: 0, resetAt: t + windowMs };
-      windows.set(key, w);
-    }
+    const w = windows.current(key);
     if (w.count >= limit) {
-      const retryAfter = Math.max(1, Math.ceil((w.resetAt - t) / 1000));
+      const retryAfter = windows.retryAfterSeconds(key);
       c.header('Retry-After', String(retryAfter));
       return jsonError(c, 429, 'too many requests, please try again later', { retryAfter });
     }
-    if (!onlySuccessful) {
-      w.count++;
-      return next();
+    w.count++;
+    if (!onlySuccessful) return next();
+    let kept = false;
+    try {
+      await next();
+      kept = c.res.status < 400;
+    } finally {
+      // The reservation came from this window object; if the window has rolled over since, this is a no-op on a dropped one.
+      if (!kept) w.count--;
     }
-    await next();
-    if (c.res.status < 400) w.count++;
   };
 }

@@ -7,7 +7,37 @@ type CallbackRow = CallbackRecord;
 
 const COLUMNS = `id, created_at AS createdAt, name, phone, preferred_time AS preferredTime, message, status`;
 
+/** Where the previous page ended, in the list's order (newest first). */
+interface Cursor {
+  createdAt: string;
+  rowid: number;
+}
+
+const withoutRowid = ({ rowid: _rowid, ...record }: CallbackRecord & { rowid: number }): CallbackRecord => record;
+
 export function sqliteCallbacks(db: Database.Database): CallbackStore {
+  /** One page of the filtered list, continuing after `after` (keyset paging: no OFFSET rescans). */
+  const page = (query: CallbackQuery, limit: number, after: Cursor | null) => {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit };
+    if (query.status) {
+      where.push('status = @status');
+      params.status = query.status;
+    }
+    if (query.since) {
+      where.push('created_at >= @since');
+      params.since = query.since;
+    }
+    if (after) {
+      where.push('(created_at < @afterAt OR (created_at = @afterAt AND rowid < @afterRowid))');
+      params.afterAt = after.createdAt;
+      params.afterRowid = after.rowid;
+    }
+    const sql = `SELECT ${COLUMNS}, rowid FROM callbacks ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                 ORDER BY created_at DESC, rowid DESC LIMIT @limit`;
+    return db.prepare<[Record<string, string | number>], CallbackRecord & { rowid: number }>(sql).all(params);
+  };
+
   const findByHash = db.prepare<[string], { id: string; createdAt: string }>(
     `SELECT id, created_at AS createdAt FROM callbacks WHERE idempotency_hash = ?`,
   );
@@ -44,19 +74,19 @@ export function sqliteCallbacks(db: Database.Database): CallbackStore {
       return create.immediate(callback);
     },
     async listCallbacks(query: CallbackQuery) {
-      const where: string[] = [];
-      const params: Record<string, string | number> = { limit: query.limit };
-      if (query.status) {
-        where.push('status = @status');
-        params.status = query.status;
+      return page(query, query.limit, null).map(withoutRowid);
+    },
+    async *callbackPages(query: CallbackQuery, pageSize: number) {
+      let left = query.limit;
+      let after: Cursor | null = null;
+      while (left > 0) {
+        const rows = page(query, Math.min(pageSize, left), after);
+        if (rows.length === 0) return;
+        left -= rows.length;
+        const last = rows[rows.length - 1]!;
+        after = { createdAt: last.createdAt, rowid: last.rowid };
+        yield rows.map(withoutRowid);
       }
-      if (query.since) {
-        where.push('created_at >= @since');
-        params.since = query.since;
-      }
-      const sql = `SELECT ${COLUMNS} FROM callbacks ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                   ORDER BY created_at DESC, rowid DESC LIMIT @limit`;
-      return db.prepare<[Record<string, string | number>], CallbackRecord>(sql).all(params);
     },
     async updateCallbackStatus(id, status, at) {
       const changed = setStatus.run(status, at.toISOString(), id).changes;

@@ -15,9 +15,21 @@ export interface ServerProcess {
   exited: Promise<number | string>;
 }
 
+export interface SpawnOptions {
+  /**
+   * Caps the size of any file the server writes (`ulimit -f`, in KiB), so
+   * the disk "fills up" for real: writes past it fail with an I/O error.
+   */
+  maxFileKb?: number;
+}
+
 /** Runs the real entry point (`server/main.ts` through tsx) as its own process. */
-export function spawnServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
+export function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): ServerProcess {
+  const node = [process.execPath, '--import', 'tsx', join(root, 'server', 'main.ts')];
+  // `ulimit -f` counts 512-byte blocks in POSIX sh; Node ignores SIGXFSZ, so an oversized write just fails.
+  const [command, ...args] =
+    options.maxFileKb === undefined ? node : ['/bin/sh', '-c', `ulimit -f ${options.maxFileKb * 2} && exec "$@"`, 'sh', ...node];
+  const child = spawn(command!, args, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Clock } from '../../../server/clock.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { findRepoRoot } from '../../../server/repo-root.ts';
-import { startServer } from '../../../server/server.ts';
+import { startServer, type StartOptions } from '../../../server/server.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const root = findRepoRoot(import.meta.url);
@@ -39,7 +39,14 @@ export function fakeWidgetBuild(): string {
  * ephemeral loopback port. Rate limits are off unless `env` turns them on.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; dataDir?: string; clock?: Clock; widgetDir?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    dataDir?: string;
+    clock?: Clock;
+    widgetDir?: string;
+    connectionLimits?: StartOptions['connectionLimits'];
+    storage?: StartOptions['storage'];
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir('data');
   const config = loadConfig(
@@ -55,6 +62,8 @@ export async function startTestServer(
       log: (m) => errorLog.push(m),
       logRequest: (l) => requestLog.push(l),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.connectionLimits ? { connectionLimits: options.connectionLimits } : {}),
+      ...(options.storage ? { storage: options.storage } : {}),
     },
   );
   const { url } = running;
