@@ -124,11 +124,14 @@ function scoreBase(dir: string, queryFile: string) {
   const right = outcomes.filter((o) => o.ok).length;
   const dontKnow = outcomes.filter((o) => ['not-found', 'refused', 'small-talk', 'urgent'].includes(o.got)).length;
   const wrong = outcomes.length - right - dontKnow;
+  // The top candidate of the chosen (or whole) reading, whatever the confidence: what calibration works with.
+  const topRight = outcomes.filter((o) => o.row?.right).length;
   const bm25 = plainBm25(read.base.entries);
   const bm25Right = questions.filter((q) => (q.ids ?? []).includes(bm25(q.q) ?? '')).length;
   const n = outcomes.length;
   console.log(`knowledge base: ${dir} (${read.base.entries.length} entries)\nqueries: ${queryFile} (${n})\n`);
   console.log(`engine:      ${right} right (${pct(right / n)}), ${dontKnow} "I don't know" (${pct(dontKnow / n)}), ${wrong} wrong (${pct(wrong / n)})`);
+  console.log(`engine top:  ${topRight} right (${pct(topRight / n)}) if it always answered its top entry`);
   console.log(`plain BM25:  ${bm25Right} right (${pct(bm25Right / n)}), always answers`);
   console.log(`engine right / BM25 right: ${(right / Math.max(1, bm25Right)).toFixed(2)} (target >= 0.8, wrong <= 10%)`);
   console.log(`\n${basename(queryFile)}: answered ${n - dontKnow}, precision ${pct(right / Math.max(1, n - dontKnow))}`);
