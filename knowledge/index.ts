@@ -8,13 +8,14 @@
  * kb.ask('can I drive home after?'); // { kind: 'answer', answer: { id: 'driving-after', ... }, ... }
  * kb.close();
  */
-import type { Engine, ExplainingEngine } from './engine.ts';
+import type { Engine, Explained, ExplainingEngine } from './engine.ts';
 import { buildEngine } from './load/open-base.ts';
 import { watchKnowledgeDir } from './load/watch.ts';
-import { KnowledgeBaseError } from './problems.ts';
+import { KnowledgeBaseError, type KnowledgeProblem } from './problems.ts';
 import { loadTriageRules } from './triage/load-rules.ts';
 
 export { KnowledgeBaseError, formatProblem, type KnowledgeProblem } from './problems.ts';
+export type { Explained } from './engine.ts';
 export { bundledKnowledgeDir } from './locate.ts';
 
 export interface OpenKnowledgeOptions {
@@ -32,7 +33,13 @@ export interface OpenKnowledgeOptions {
 export interface KnowledgeService extends Engine {
   /** Stops watching. */
   close(): void;
+  /** Rebuilds from the folder now (as the watcher does); an invalid folder keeps the last good version. */
+  reload(): ReloadResult;
+  /** Adapter for the staff "try a question" panel: today's engine trace, until `explain(question, lang)` lands. */
+  explainRanked(question: string): Explained;
 }
+
+export type ReloadResult = { ok: true; entries: number } | { ok: false; problems: KnowledgeProblem[] };
 
 /** Throws KnowledgeBaseError when the folder (or the triage rules) is invalid at start. */
 export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
@@ -40,13 +47,15 @@ export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
   const triageRules = loadTriageRules(options.triageRulesFile);
   let engine: ExplainingEngine = buildEngine(options.dir, triageRules);
 
-  const reload = () => {
+  const reload = (): ReloadResult => {
     try {
       engine = buildEngine(options.dir, triageRules);
       log(`knowledge base reloaded from ${options.dir} (${engine.entryIds().length} entries)`);
+      return { ok: true, entries: engine.entryIds().length };
     } catch (error) {
       const detail = error instanceof KnowledgeBaseError ? error.message : String(error);
       log(`knowledge base change rejected, still serving the previous version:\n${detail}`);
+      return { ok: false, problems: error instanceof KnowledgeBaseError ? error.problems : [{ file: options.dir, reason: String(error) }] };
     }
   };
   const stop = options.watch ? watchKnowledgeDir(options.dir, reload) : () => undefined;
@@ -56,5 +65,7 @@ export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
     config: () => engine.config(),
     entryIds: () => engine.entryIds(),
     close: stop,
+    reload,
+    explainRanked: (question) => engine.explain(question),
   };
 }

@@ -8,16 +8,20 @@ import { bodyLimit } from './middleware/body-limit/index.ts';
 import { contentType } from './middleware/content-type/index.ts';
 import { cors, DEFAULT_ORIGINS } from './middleware/cors/index.ts';
 import { rateLimit } from './middleware/rate-limit/index.ts';
+import { sameOrigin } from './middleware/same-origin/index.ts';
 import { secureHeaders } from './middleware/secure-headers/index.ts';
 import { adminApi } from './routes/admin-api.ts';
 import { callbackApi } from './routes/callback.ts';
 import { pages } from './routes/pages.ts';
 import { publicApi } from './routes/public-api.ts';
+import { staffLoginApi } from './routes/staff-session.ts';
 import { widgetFiles } from './routes/widget-files.ts';
 
-/** Largest JSON body any endpoint needs (a callback with a 500-character message is ~3 KB). */
-const MAX_BODY_BYTES = 8 * 1024;
-const BODY_METHODS = ['POST', 'PATCH'];
+/** Largest JSON body the public endpoints need (a callback with a note and 10 shared questions is under 16 KB even in emoji). */
+const MAX_BODY_BYTES = 32 * 1024;
+/** An answer saved from the staff editor (20 000 characters of body, plus phrasings and sources). */
+const MAX_ENTRY_BYTES = 256 * 1024;
+const BODY_METHODS = ['POST', 'PATCH', 'PUT'];
 
 /** The whole HTTP surface. `main.ts` serves it; tests start it on port 0. */
 export function createApp(deps: AppDeps): Hono {
@@ -47,7 +51,7 @@ export function createApp(deps: AppDeps): Hono {
     cors({ origins: config.allowedOrigins ?? DEFAULT_ORIGINS }),
     // A zero limit turns every rate limit off (the contract's switch for RATE_LIMIT_PER_MINUTE).
     rateLimit({ limit: config.rateLimitPerMinute, key: clientKey }),
-    bodyLimit({ maxSize: MAX_BODY_BYTES, methods: BODY_METHODS }),
+    bodyLimit({ maxSize: (c) => (c.req.path.startsWith('/api/admin/entries/') ? MAX_ENTRY_BYTES : MAX_BODY_BYTES), methods: BODY_METHODS }),
     contentType({ methods: BODY_METHODS }),
   );
   app.use(
@@ -62,6 +66,17 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route('/', publicApi(deps));
   app.route('/', callbackApi(deps));
+  // Staff changes come only from the staff page (or a script with the bearer token).
+  // A request with neither Origin nor Sec-Fetch-Site is no browser's, so it cannot be forged;
+  // only a cookie-less one passes, so an old browser riding a session never does.
+  app.use(
+    '/api/admin/*',
+    sameOrigin({
+      origins: [new URL(config.publicUrl).origin],
+      allowWithoutOrigin: (c) => c.req.header('authorization') !== undefined || c.req.header('cookie') === undefined,
+    }),
+  );
+  app.route('/', staffLoginApi(deps));
   app.route('/', adminApi(deps));
 
   app.notFound((c) => jsonError(c, 404, 'not found'));

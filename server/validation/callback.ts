@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHARED_QUESTIONS } from '../api/limits.ts';
 import { optionalText, text } from './parse.ts';
 
 /** Keeps digits and a leading `+`; drops the spaces, dashes, dots and brackets people type. */
@@ -16,6 +17,16 @@ export const callbackSchema = z.object({
   preferredTime: optionalText(100),
   message: optionalText(500, { multiline: true }),
   consent: z.literal(true, { error: 'must be true: we only call back with your consent' }),
+  lang: z
+    .enum(['en', 'es'], { error: 'must be en or es' })
+    .nullish()
+    .transform((l) => l ?? null),
+  // Present only when the visitor ticked "share my questions with the clinic".
+  questions: z
+    .array(text(1, SHARED_QUESTIONS.maxLength, { multiline: true }), { error: 'must be a list of questions' })
+    .max(SHARED_QUESTIONS.maxCount, { error: `at most ${SHARED_QUESTIONS.maxCount} questions` })
+    .nullish()
+    .transform((q) => (q && q.length > 0 ? q : null)),
 });
 
 export type ValidCallback = z.output<typeof callbackSchema>;

@@ -1,8 +1,11 @@
 import type { Storage } from '../types.ts';
+import { sqliteAccounts } from './accounts.ts';
 import { sqliteAnalytics } from './analytics.ts';
+import { sqliteAudit } from './audit.ts';
 import { sqliteCallbacks } from './callbacks.ts';
 import { openDatabase } from './open-database.ts';
 import { sqliteOutbox } from './outbox.ts';
+import { sqliteRevisions } from './revisions.ts';
 
 /** SQLite storage in `dataDir` (created if missing), schema migrated on open. */
 export function openSqliteStorage(dataDir: string): Storage {
@@ -18,6 +21,9 @@ export function openSqliteStorage(dataDir: string): Storage {
     ...sqliteCallbacks(db),
     ...sqliteOutbox(db),
     ...sqliteAnalytics(db),
+    ...sqliteAccounts(db),
+    ...sqliteAudit(db),
+    ...sqliteRevisions(db),
     async deleteOlderThan(cutoff) {
       return purge(cutoff.toISOString());
     },

@@ -39,7 +39,7 @@ export function fakeWidgetBuild(): string {
  * ephemeral loopback port. Rate limits are off unless `env` turns them on.
  */
 export async function startTestServer(
-  options: { env?: Record<string, string>; dataDir?: string; clock?: Clock; widgetDir?: string } = {},
+  options: { env?: Record<string, string>; dataDir?: string; clock?: Clock; widgetDir?: string; emailCoalesceMs?: number } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir('data');
   const config = loadConfig(
@@ -55,6 +55,7 @@ export async function startTestServer(
       log: (m) => errorLog.push(m),
       logRequest: (l) => requestLog.push(l),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.emailCoalesceMs === undefined ? {} : { emailCoalesceMs: options.emailCoalesceMs }),
     },
   );
   const { url } = running;
