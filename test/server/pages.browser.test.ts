@@ -9,7 +9,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildAdmin } from '../../build/admin.ts';
 import { buildWidget } from '../../build/widget.ts';
 import { describeInBrowser, launchBrowser } from '../browser/harness.ts';
-import { ADMIN_TOKEN, startTestServer, tempDir, validCallback, type TestServer } from './support/start.ts';
+import { startTestServer, tempDir, validCallback, type TestServer } from './support/start.ts';
+import { PASSWORD, addAccount } from './support/staff.ts';
 
 describeInBrowser('demo and staff pages in a browser', () => {
   let server: TestServer;
@@ -56,13 +57,17 @@ describeInBrowser('demo and staff pages in a browser', () => {
     await page.close();
   });
 
-  it('the staff page loads admin.js under the CSP and lists callbacks after login', async () => {
+  it('the staff page loads admin.js under the CSP and lists callbacks after signing in', async () => {
     await server.postJson('/api/callback', { ...validCallback, name: 'Browser Check' });
+    await addAccount(server.dataDir, 'desk@clinic.example', 'frontdesk');
     const { page, problems } = await open('/admin');
-    await page.getByLabel(/token/i).fill(ADMIN_TOKEN);
-    await page.getByRole('button', { name: /open inbox/i }).click();
+    await page.getByLabel('Email').fill('desk@clinic.example');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.locator('body').innerText()).toContain('Browser Check');
-    expect(problems).toEqual([]);
+    // Before signing in, the page asks /api/admin/me whether its cookie is still good: that 401 is the answer "no".
+    expect(problems.filter((p) => !/401/.test(p) || !problems.some((q) => q === `HTTP 401: ${server.url}/api/admin/me`))).toEqual([]);
+    expect(problems.filter((p) => p.startsWith('HTTP'))).toEqual([`HTTP 401: ${server.url}/api/admin/me`]);
     await page.close();
   });
 });
