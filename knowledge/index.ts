@@ -13,7 +13,7 @@
 import type { Decision, Explanation } from './decision.ts';
 import { buildEngine } from './load/open-base.ts';
 import { watchKnowledgeDir } from './load/watch.ts';
-import { KnowledgeBaseError } from './problems.ts';
+import { KnowledgeBaseError, type KnowledgeProblem } from './problems.ts';
 import type { Lang } from './language/types.ts';
 import type { Profile } from './reply/profile.ts';
 import type { Router } from './router.ts';
@@ -50,7 +50,11 @@ export interface KnowledgeService {
   missingTranslations(): Partial<Record<Lang, string[]>>;
   /** Stops watching. */
   close(): void;
+  /** Rebuilds from the folder now (as the watcher does); an invalid folder keeps the last good version. */
+  reload(): ReloadResult;
 }
+
+export type ReloadResult = { ok: true; entries: number } | { ok: false; problems: KnowledgeProblem[] };
 
 /** Throws KnowledgeBaseError when the folder (or the triage rules) is invalid at start. */
 export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
@@ -58,13 +62,15 @@ export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
   const fallbackUrgent = loadTriageRules(options.triageRulesFile);
   let engine: Router = buildEngine(options.dir, { fallbackUrgent });
 
-  const reload = () => {
+  const reload = (): ReloadResult => {
     try {
       engine = buildEngine(options.dir, { fallbackUrgent });
       log(`knowledge base reloaded from ${options.dir} (${engine.entryIds().length} entries)`);
+      return { ok: true, entries: engine.entryIds().length };
     } catch (error) {
       const detail = error instanceof KnowledgeBaseError ? error.message : String(error);
       log(`knowledge base change rejected, still serving the previous version:\n${detail}`);
+      return { ok: false, problems: error instanceof KnowledgeBaseError ? error.problems : [{ file: options.dir, reason: String(error) }] };
     }
   };
   const stop = options.watch ? watchKnowledgeDir(options.dir, reload) : () => undefined;
@@ -77,5 +83,6 @@ export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
     languages: () => engine.languages(),
     missingTranslations: () => engine.missingTranslations(),
     close: stop,
+    reload,
   };
 }

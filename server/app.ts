@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { MAX_BODY_BYTES } from './api/limits.ts';
+import { MAX_BODY_BYTES, MAX_ENTRY_BYTES } from './api/limits.ts';
 import type { AppDeps } from './deps.ts';
 import { clientKey } from './http/client-ip.ts';
 import { HttpError, jsonError } from './http/json-error.ts';
@@ -10,16 +10,18 @@ import { bodyLimit } from './middleware/body-limit/index.ts';
 import { contentType } from './middleware/content-type/index.ts';
 import { cors, DEFAULT_ORIGINS } from './middleware/cors/index.ts';
 import { rateLimit } from './middleware/rate-limit/index.ts';
+import { sameOrigin } from './middleware/same-origin/index.ts';
 import { secureHeaders } from './middleware/secure-headers/index.ts';
 import { adminApi } from './routes/admin-api.ts';
 import { callbackApi } from './routes/callback.ts';
 import { pages } from './routes/pages.ts';
 import { publicApi } from './routes/public-api.ts';
+import { staffLoginApi } from './routes/staff-session.ts';
 import { widgetFiles } from './routes/widget-files.ts';
 import { StorageUnavailableError } from './storage/errors.ts';
 import { oneLine, throttledLog } from './throttled-log.ts';
 
-const BODY_METHODS = ['POST', 'PATCH'];
+const BODY_METHODS = ['POST', 'PATCH', 'PUT'];
 
 /** The whole HTTP surface. `main.ts` serves it; tests start it on port 0. */
 export function createApp(deps: AppDeps): Hono {
@@ -54,7 +56,7 @@ export function createApp(deps: AppDeps): Hono {
     cors({ origins: config.allowedOrigins ?? DEFAULT_ORIGINS, ownOrigins: (c) => ownOrigins(c, config) }),
     // A zero limit turns every rate limit off (the contract's switch for RATE_LIMIT_PER_MINUTE).
     rateLimit({ limit: config.rateLimitPerMinute, key: keyOf }),
-    bodyLimit({ maxSize: MAX_BODY_BYTES, methods: BODY_METHODS }),
+    bodyLimit({ maxSize: (c) => (c.req.path.startsWith('/api/admin/entries/') ? MAX_ENTRY_BYTES : MAX_BODY_BYTES), methods: BODY_METHODS }),
     contentType({ methods: BODY_METHODS }),
   );
   app.use(
@@ -69,6 +71,17 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.route('/', publicApi(deps));
   app.route('/', callbackApi(deps));
+  // Staff changes come only from the staff page (or a script with the bearer token).
+  // A request with neither Origin nor Sec-Fetch-Site is no browser's, so it cannot be forged;
+  // only a cookie-less one passes, so an old browser riding a session never does.
+  app.use(
+    '/api/admin/*',
+    sameOrigin({
+      origins: [new URL(config.publicUrl).origin],
+      allowWithoutOrigin: (c) => c.req.header('authorization') !== undefined || c.req.header('cookie') === undefined,
+    }),
+  );
+  app.route('/', staffLoginApi(deps));
   app.route('/', adminApi(deps));
 
   app.notFound((c) => jsonError(c, 404, 'not found'));

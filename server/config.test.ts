@@ -17,6 +17,8 @@ describe('loadConfig', () => {
       callbackLimitPer10Minutes: 5,
       knowledgeDir: join(root, 'knowledge', 'base'),
       retentionDays: 90,
+      auditRetentionDays: 2192,
+      smtp: null,
       webhookUrl: null,
       webhookSecret: null,
       trustProxy: 0,
@@ -24,6 +26,15 @@ describe('loadConfig', () => {
       widgetDir: join(root, 'dist', 'widget'),
       pagesDir: join(root, 'server', 'pages'),
     });
+  });
+
+  it('reads the audit retention in years and the SMTP notice settings', () => {
+    const c = loadConfig({ AUDIT_RETENTION_YEARS: '7', SMTP_URL: 'smtp://u:p@mail.example:2525', NOTIFY_EMAIL_TO: 'desk@clinic.example' }, root);
+    expect(c.auditRetentionDays).toBe(2557);
+    expect(c.smtp).toEqual({ url: 'smtp://u:p@mail.example:2525', from: 'clinic-chat@localhost', to: 'desk@clinic.example' });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example' }, root)).toThrow(/NOTIFY_EMAIL_TO/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example', NOTIFY_EMAIL_TO: 'a@b.c' }, root)).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ AUDIT_RETENTION_YEARS: '0' }, root)).toThrow(/AUDIT_RETENTION_YEARS/);
   });
 
   it('reads every variable', () => {

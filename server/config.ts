@@ -17,6 +17,10 @@ export interface ServerConfig {
   callbackLimitPer10Minutes: number;
   knowledgeDir: string;
   retentionDays: number;
+  /** Audit entries are kept this many days (AUDIT_RETENTION_YEARS, default 6 years). */
+  auditRetentionDays: number;
+  /** Optional email notice of new callback requests (no patient details). */
+  smtp: SmtpSettings | null;
   webhookUrl: string | null;
   /** When set, each webhook is signed with HMAC-SHA256 so the receiver can tell it came from us. */
   webhookSecret: string | null;
@@ -28,6 +32,14 @@ export interface ServerConfig {
   widgetDir: string;
   /** Static HTML pages shipped with the server. */
   pagesDir: string;
+}
+
+export interface SmtpSettings {
+  /** `smtp://user:password@host:port` or `smtps://…` (implicit TLS). */
+  url: string;
+  from: string;
+  /** Comma-separated recipients. */
+  to: string;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +101,17 @@ export function loadConfig(env: Env, root: string, cwd: string = process.cwd()):
     }
   }
 
+  const smtpUrl = value('SMTP_URL');
+  let smtp: SmtpSettings | null = null;
+  if (smtpUrl !== undefined) {
+    if (!/^smtps?:\/\/[^/\s]+\/?$/.test(smtpUrl)) problems.push('SMTP_URL: must look like smtp://user:password@mail.example.com:587 or smtps://…');
+    const to = value('NOTIFY_EMAIL_TO');
+    if (to === undefined || !to.split(',').every((a) => /^[^\s@]+@[^\s@]+$/.test(a.trim()))) {
+      problems.push('NOTIFY_EMAIL_TO: with SMTP_URL set, give the address(es) to notify, comma-separated');
+    }
+    smtp = { url: smtpUrl, from: value('NOTIFY_EMAIL_FROM') ?? 'clinic-chat@localhost', to: to ?? '' };
+  }
+
   const publicUrl = httpUrl('PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const config: ServerConfig = {
@@ -101,6 +124,8 @@ export function loadConfig(env: Env, root: string, cwd: string = process.cwd()):
     callbackLimitPer10Minutes: integer('CALLBACK_LIMIT_PER_10_MINUTES', 5, 0, 1_000_000),
     knowledgeDir: value('KNOWLEDGE_DIR') ? resolve(cwd, value('KNOWLEDGE_DIR')!) : join(root, 'knowledge', 'base'),
     retentionDays: integer('RETENTION_DAYS', 90, 1, 36_500),
+    auditRetentionDays: Math.round(integer('AUDIT_RETENTION_YEARS', 6, 1, 100) * 365.25),
+    smtp,
     webhookUrl: httpUrl('CALLBACK_WEBHOOK_URL'),
     webhookSecret: value('CALLBACK_WEBHOOK_SECRET') ?? null,
     trustProxy: integer('TRUST_PROXY', 0, 0, 10),
@@ -110,4 +135,15 @@ export function loadConfig(env: Env, root: string, cwd: string = process.cwd()):
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** For entry points: the configuration, or the problems on stderr and exit code 1. */
+export function loadConfigOrExit(env: Env, root: string): ServerConfig {
+  try {
+    return loadConfig(env, root);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
 }

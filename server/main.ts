@@ -5,7 +5,7 @@
  * knowledge base.
  */
 import { KnowledgeBaseError } from '../knowledge/index.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { findRepoRoot } from './repo-root.ts';
 import { startServer } from './server.ts';
 
@@ -15,13 +15,7 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(process.env, findRepoRoot(import.meta.url));
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
+  const config = loadConfigOrExit(process.env, findRepoRoot(import.meta.url));
 
   let running;
   try {

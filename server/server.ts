@@ -1,13 +1,17 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openKnowledge } from '../knowledge/index.ts';
 import { CONNECTION_LIMITS, type ConnectionLimits } from './api/limits.ts';
 import { createApp } from './app.ts';
+import { createAuditTrail } from './audit/audit-trail.ts';
+import { createFailureLimiter } from './auth/failure-limiter.ts';
+import { createStaffSessions } from './auth/sessions.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { ServerConfig } from './config.ts';
 import { capConnectionsPerAddress } from './http/connection-cap.ts';
 import { answerProtocolErrors } from './http/protocol-errors.ts';
+import { openLiveKnowledge } from './knowledge-admin/live-knowledge.ts';
+import { startEmailNotice } from './notify/email.ts';
 import { noNotifier } from './notify/notifier.ts';
 import { startWebhookDeliverer } from './notify/webhook.ts';
 import { createQuestionLog } from './question-log.ts';
@@ -32,10 +36,21 @@ export interface StartOptions {
   connectionLimits?: Partial<ConnectionLimits>;
   /** Storage health thresholds (tests raise the free-space floor to see a full disk). */
   storage?: SqliteStorageOptions;
+  /** Automatic staff logoff. Default 15 minutes. */
+  sessionIdleMs?: number;
+  /** Several new requests within this time get one email notice. Default 60 s. */
+  emailCoalesceMs?: number;
 }
 
+/** Failed sign-ins allowed per 15 minutes: a person mistyping, not a guesser. */
+export const SIGN_IN_RULES = [
+  { kind: 'account', max: 5, windowMs: 15 * 60_000 },
+  { kind: 'address', max: 20, windowMs: 15 * 60_000 },
+];
+
 /**
- * Opens the knowledge base (throws KnowledgeBaseError when invalid), the
+ * Opens the knowledge base (throws KnowledgeBaseError when invalid and no
+ * last good copy exists under DATA_DIR), the
  * database and the background jobs, then listens. Everything `main.ts` does
  * except reading the environment and handling signals.
  */
@@ -43,7 +58,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((m: string) => console.error(m));
 
-  const knowledge = openKnowledge({ dir: config.knowledgeDir, watch: true, log });
+  const kb = openLiveKnowledge({ dir: config.knowledgeDir, dataDir: config.dataDir, clock, log });
+  const knowledge = kb.service;
   let storage: Storage;
   try {
     storage = openSqliteStorage(config.dataDir, options.storage);
@@ -51,6 +67,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     knowledge.close();
     throw error;
   }
+  const email = config.smtp
+    ? startEmailNotice({
+        ...config.smtp,
+        inboxUrl: `${config.publicUrl}/admin`,
+        log,
+        ...(options.emailCoalesceMs === undefined ? {} : { coalesceMs: options.emailCoalesceMs }),
+      })
+    : null;
+  const staff = {
+    sessions: createStaffSessions({ store: storage, clock, ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}) }),
+    limiter: createFailureLimiter({ store: storage, clock, rules: SIGN_IN_RULES }),
+    audit: createAuditTrail({ store: storage, clock, trustProxy: config.trustProxy }),
+  };
   const notifier = config.webhookUrl
     ? startWebhookDeliverer({
         url: config.webhookUrl,
@@ -62,11 +91,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       })
     : noNotifier;
   const questions = createQuestionLog({ store: storage, clock, log });
-  const retention = startRetention({ storage, days: config.retentionDays, clock, log });
+  const retention = startRetention({ storage, days: config.retentionDays, auditDays: config.auditRetentionDays, clock, log });
   const app = createApp({
     config,
     knowledge,
+    kb,
     storage,
+    staff,
+    onNewCallback: () => email?.newRequest(),
     notifier,
     clock,
     questions,
@@ -77,6 +109,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const shutdownJobs = async () => {
     retention.stop();
     await notifier.close();
+    await email?.close();
     await questions.flush();
     await storage.close();
     knowledge.close();

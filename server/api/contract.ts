@@ -96,6 +96,14 @@ export interface CallbackRequest {
   preferredTime?: string;
   message?: string;
   consent: true;
+  /** The widget's interface language, so staff know which language to call in. */
+  lang?: Lang;
+  /**
+   * The questions asked in this chat, sent only when the visitor ticked
+   * "share my questions with the clinic" (unticked by default). At most
+   * `SHARED_QUESTIONS.maxCount`, each up to `SHARED_QUESTIONS.maxLength`.
+   */
+  questions?: string[];
   /** Honeypot: real visitors never see or fill it. */
   website?: string;
 }
@@ -126,6 +134,13 @@ export interface ApiError {
 
 export type CallbackStatus = 'new' | 'contacted' | 'closed';
 
+export interface CallbackStatusChange {
+  at: string;
+  /** The staff member's email, or "ADMIN_TOKEN" for scripts. */
+  by: string;
+  status: CallbackStatus;
+}
+
 export interface CallbackRecord {
   id: string;
   createdAt: string;
@@ -134,6 +149,13 @@ export interface CallbackRecord {
   preferredTime: string | null;
   message: string | null;
   status: CallbackStatus;
+  /** Short human reference, where the server issues one; else staff see the id's first 6 characters. */
+  ref?: string;
+  lang: Lang | null;
+  /** The visitor's questions in that chat, only when they agreed to share them. */
+  questions: string[] | null;
+  /** Every status change, oldest first. */
+  history: CallbackStatusChange[];
 }
 
 export interface UnansweredQuestion {
@@ -156,6 +178,103 @@ export interface DailyStat {
   callbacks: number;
 }
 
+// ---- Staff accounts and sessions -------------------------------------------
+
+export type StaffRole = 'frontdesk' | 'editor' | 'admin';
+export const STAFF_ROLES: readonly StaffRole[] = ['frontdesk', 'editor', 'admin'];
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+  /** The 6-digit authenticator code, for accounts with a second factor. */
+  code?: string;
+}
+
+/** `GET /api/admin/me` and a successful login. */
+export interface StaffMe {
+  /** The account's email, or "ADMIN_TOKEN" for the bearer token. */
+  who: string;
+  role: StaffRole;
+  /** Minutes without activity before the session ends. */
+  idleMinutes: number;
+}
+
+export interface StaffAccountSummary {
+  email: string;
+  role: StaffRole;
+  totp: boolean;
+  createdAt: string;
+}
+
+// ---- Audit trail -------------------------------------------------------------
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  /** Email, "ADMIN_TOKEN", or (for a failed sign-in) the address tried. */
+  who: string;
+  role: StaffRole | null;
+  /** e.g. callback.view, callback.export, callback.status, entry.save, entry.restore, auth.sign-in */
+  action: string;
+  target: string | null;
+  detail: string | null;
+  /** The client's address. */
+  address: string;
+}
+
+// ---- Answers edited in the browser ---------------------------------------------
+
+/** `PUT /api/admin/entries/:id` body (the contract's shape). */
+export interface EntryInput {
+  title: string;
+  questions: string[];
+  body: string;
+  tags?: string[];
+  related?: string[];
+  sources: Source[];
+}
+
+export interface EntrySummary extends EntryInput {
+  id: string;
+  tags: string[];
+  related: string[];
+  reviewed: string | null;
+  helpful: number;
+  notHelpful: number;
+}
+
+export interface EntryRevision {
+  id: number;
+  at: string;
+  who: string;
+  /** What the save did: created, saved, restored from #n, added a phrasing. */
+  note: string;
+}
+
+export interface EntryCheck {
+  ok: boolean;
+  /** Field (`title`, `questions`, `body`, `related`, `sources`, `tags`) -> staff-worded reason. */
+  fields: Record<string, string>;
+}
+
+export interface KbProblem {
+  file: string;
+  field?: string;
+  reason: string;
+}
+
+export interface KbStatus {
+  /** When the served version was last (re)built, and from where. */
+  lastReload: { at: string; ok: boolean; entries: number } | null;
+  /** True when the folder on disk is broken and the last good copy is served. */
+  servingLastGood: boolean;
+  /** What stops the folder on disk from going live, in staff wording. */
+  problems: KbProblem[];
+  /** Things that do not block but are probably mistakes (e.g. a file that is not read). */
+  warnings: KbProblem[];
+  placeholders: Array<{ name: string; value: string }>;
+}
+
 // ---- POST /api/admin/explain (staff) -----------------------------------------
 
 /** The decision in brief: which way it went, which entry or rule, how sure. */
@@ -171,4 +290,11 @@ export interface ExplainResponse {
   response: AskResponse;
   decision: DecisionSummary;
   trace: Trace;
+}
+
+/** `POST /api/admin/entries/:id/phrasings`: the question's trace before and after it was added. */
+export interface PhrasingAdded {
+  entry: EntrySummary;
+  before: ExplainResponse;
+  after: ExplainResponse;
 }

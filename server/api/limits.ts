@@ -16,8 +16,10 @@ export const FIELD_LIMITS = {
   message: 500,
 } as const;
 
-/** Largest JSON request body (a callback with a 500-character message is ~3 KB). */
-export const MAX_BODY_BYTES = 8 * 1024;
+/** Largest JSON request body: a callback with a note and 10 shared questions is under 16 KB even in emoji. */
+export const MAX_BODY_BYTES = 32 * 1024;
+/** An answer saved from the staff editor (20 000 characters of body, plus phrasings and sources). */
+export const MAX_ENTRY_BYTES = 256 * 1024;
 
 /**
  * Connection limits. A stalled or trickling client is closed within about
@@ -69,4 +71,27 @@ export const MIN_FREE_DISK_BYTES = 16 * 1024 * 1024;
 export const ERROR_LOG_LIMITS = {
   linesPerWindow: 5,
   windowMs: 60_000,
+} as const;
+
+/** Questions a visitor may share with a callback request. */
+export const SHARED_QUESTIONS = {
+  /** The most recent questions of the chat that are sent. */
+  maxCount: 10,
+  /** Same as a question to /api/ask. */
+  maxLength: FIELD_LIMITS.question,
+} as const;
+
+/** Staff sign-in. */
+export const STAFF_PASSWORD = { minLength: 12, maxLength: 200 } as const;
+
+/** An answer edited in the browser. */
+export const ENTRY_LIMITS = {
+  titleMax: 200,
+  questionMax: 300,
+  // The bundled entries carry 30-45 phrasings each.
+  questionsMax: 100,
+  bodyMax: 20_000,
+  tagsMax: 30,
+  relatedMax: 12,
+  sourcesMax: 12,
 } as const;

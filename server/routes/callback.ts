@@ -22,7 +22,7 @@ function idempotencyHash(key: string, cb: ValidCallback): string {
 }
 
 /** `POST /api/callback`: stores a callback request and queues the staff notification. */
-export function callbackApi({ storage, notifier, clock }: AppDeps): Hono {
+export function callbackApi({ storage, notifier, clock, onNewCallback }: AppDeps): Hono {
   const app = new Hono();
 
   app.post('/api/callback', async (c) => {
@@ -46,7 +46,10 @@ export function callbackApi({ storage, notifier, clock }: AppDeps): Hono {
       notify: notifier.enabled,
     });
     if (stored.replayed) c.header('Idempotent-Replayed', 'true');
-    else if (notifier.enabled) notifier.nudge();
+    else {
+      if (notifier.enabled) notifier.nudge();
+      onNewCallback();
+    }
     c.header('Cache-Control', 'no-store');
     return c.json({ id: stored.id } satisfies CallbackCreated, 201);
   });

@@ -4,10 +4,15 @@
  * the SQLite implementation lives in `./sqlite/`.
  */
 import type {
+  AuditEntry,
   CallbackRecord,
   CallbackStatus,
   DailyStat,
+  EntryRevision,
   FeedbackSummary,
+  Lang,
+  StaffAccountSummary,
+  StaffRole,
   UnansweredQuestion,
 } from '../api/contract.ts';
 import type { StorageHealth } from './errors.ts';
@@ -19,6 +24,9 @@ export interface NewCallback {
   phone: string;
   preferredTime: string | null;
   message: string | null;
+  lang?: Lang | null;
+  /** Only when the visitor agreed to share them. */
+  questions?: string[] | null;
   /** Hash identifying a client retry; a second insert with the same hash returns the first row. */
   idempotencyHash: string | null;
   /** Also queue a staff notification in the same transaction. */
@@ -50,8 +58,10 @@ export interface CallbackStore {
    * database (or the event loop) while it is written out.
    */
   callbackPages(query: CallbackQuery, pageSize: number): AsyncIterable<CallbackRecord[]>;
-  /** `null` when no callback has that id. */
-  updateCallbackStatus(id: string, status: CallbackStatus, at: Date): Promise<CallbackRecord | null>;
+  /** `null` when no callback has that id. `by` (email or ADMIN_TOKEN) goes into its status history. */
+  updateCallbackStatus(id: string, status: CallbackStatus, at: Date, by: string): Promise<CallbackRecord | null>;
+  /** Changes whenever a callback is added, changed or deleted: the inbox's ETag. */
+  callbacksVersion(): Promise<string>;
 }
 
 export interface PendingNotification {
@@ -88,12 +98,87 @@ export interface AnalyticsStore {
   dailyStats(sinceDay: string, untilDay: string): Promise<DailyStat[]>;
 }
 
+export interface StaffAccount {
+  id: string;
+  email: string;
+  role: StaffRole;
+  passwordHash: string;
+  /** Base32 TOTP secret when the account has a second factor. */
+  totpSecret: string | null;
+  createdAt: string;
+}
+
+export interface StaffSession {
+  account: StaffAccount;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+/** Staff accounts, their server-side sessions and failed sign-ins. */
+export interface AccountStore {
+  /** Creates the account or resets its password and role; a reset ends its sessions. */
+  saveAccount(account: { email: string; role: StaffRole; passwordHash: string; at: Date }): Promise<{ created: boolean }>;
+  findAccount(email: string): Promise<StaffAccount | null>;
+  listAccounts(): Promise<StaffAccountSummary[]>;
+  /** Deletes the account and every session of it. False when there was none. */
+  removeAccount(email: string): Promise<boolean>;
+  setTotpSecret(email: string, secret: string | null): Promise<boolean>;
+  /** Records a used TOTP time step; false when it (or a later one) was used already (a replay). */
+  useTotpStep(accountId: string, step: number): Promise<boolean>;
+
+  createSession(tokenHash: string, accountId: string, at: Date): Promise<void>;
+  findSession(tokenHash: string): Promise<StaffSession | null>;
+  touchSession(tokenHash: string, at: Date): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of the account, everywhere. */
+  deleteSessionsOf(accountId: string): Promise<number>;
+  deleteSessionsIdleSince(cutoff: Date): Promise<number>;
+
+  /** One failed sign-in counted against each key (e.g. the account and the address). */
+  recordAuthFailure(keys: string[], at: Date): Promise<void>;
+  /** Times of the failures against `key` since `since`, oldest first. */
+  authFailures(key: string, since: Date): Promise<Date[]>;
+  clearAuthFailures(key: string): Promise<void>;
+  deleteAuthFailuresBefore(cutoff: Date): Promise<void>;
+}
+
+/** An audit entry as written: the store assigns the id. */
+export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at'> & { at: Date };
+
+export interface AuditQuery {
+  limit: number;
+  /** Only entries with an id below this (paging backwards). */
+  before?: number;
+  who?: string;
+  target?: string;
+  action?: string;
+}
+
+/** The append-only audit trail: the application can add and read, never change. */
+export interface AuditStore {
+  appendAudit(entries: NewAuditEntry[]): Promise<void>;
+  /** Newest first. */
+  listAudit(query: AuditQuery): Promise<AuditEntry[]>;
+  /** The retention purge, the only deletion the database allows (and only past `keepDays`). */
+  purgeAudit(keepDays: number, now: Date): Promise<number>;
+}
+
+/** Every saved version of an answer, viewable and restorable. */
+export interface RevisionStore {
+  addRevision(revision: { entryId: string; at: Date; who: string; note: string; source: string }): Promise<number>;
+  /** Newest first. */
+  listRevisions(entryId: string): Promise<EntryRevision[]>;
+  getRevision(entryId: string, id: number): Promise<(EntryRevision & { source: string }) | null>;
+  /** Last change per entry, for the list. */
+  lastRevisions(): Promise<Map<string, EntryRevision>>;
+}
+
 export interface PurgeResult {
   callbacks: number;
   unanswered: number;
 }
 
-export interface Storage extends CallbackStore, OutboxStore, AnalyticsStore {
+export interface Storage extends CallbackStore, OutboxStore, AnalyticsStore, AccountStore, AuditStore, RevisionStore {
   /** Deletes personal data (callbacks, unanswered wording) created before `cutoff`. */
   deleteOlderThan(cutoff: Date): Promise<PurgeResult>;
   /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './parse.ts';
 
 const status = z.enum(['new', 'contacted', 'closed'], { error: 'must be new, contacted or closed' });
 
@@ -33,3 +34,15 @@ export const statusUpdate = z.object({ status });
 export const unansweredQuery = z.object({ limit: count(500, 50) });
 
 export const statsQuery = z.object({ days: count(366, 30) });
+
+const optionalFilter = text(1, 300).optional();
+
+export const auditQuery = z.object({
+  limit: count(1000, 200),
+  before: count(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).optional(),
+  who: optionalFilter,
+  target: optionalFilter,
+  action: optionalFilter,
+});
+
+export const auditExportQuery = auditQuery.extend({ limit: count(1_000_000, 1_000_000) });

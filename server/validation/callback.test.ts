@@ -18,7 +18,15 @@ describe('callbackSchema', () => {
   const valid = { name: 'Jane', phone: '555 123 4567', consent: true };
 
   it('accepts the minimum and fills optional fields with null', () => {
-    expect(callbackSchema.parse(valid)).toEqual({ name: 'Jane', phone: '5551234567', preferredTime: null, message: null, consent: true });
+    expect(callbackSchema.parse(valid)).toEqual({ name: 'Jane', phone: '5551234567', preferredTime: null, message: null, consent: true, lang: null, questions: null });
+  });
+
+  it('keeps the language and the shared questions, within the shared limits', () => {
+    expect(callbackSchema.parse({ ...valid, lang: 'es', questions: [' ¿duele? '] })).toMatchObject({ lang: 'es', questions: ['¿duele?'] });
+    expect(callbackSchema.parse({ ...valid, questions: [] }).questions).toBeNull();
+    expect(callbackSchema.safeParse({ ...valid, lang: 'fr' }).success).toBe(false);
+    expect(callbackSchema.safeParse({ ...valid, questions: Array(11).fill('q') }).success).toBe(false);
+    expect(callbackSchema.safeParse({ ...valid, questions: ['x'.repeat(501)] }).success).toBe(false);
   });
 
   it('keeps line breaks in the message but not in the name', () => {

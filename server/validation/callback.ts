@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIELD_LIMITS } from '../api/limits.ts';
+import { FIELD_LIMITS, SHARED_QUESTIONS } from '../api/limits.ts';
 import { foldText } from '../fold-text.ts';
 import { optionalText, text } from './parse.ts';
 
@@ -18,6 +18,16 @@ export const callbackSchema = z.object({
   preferredTime: optionalText(FIELD_LIMITS.preferredTime),
   message: optionalText(FIELD_LIMITS.message, { multiline: true }),
   consent: z.literal(true, { error: 'must be true: we only call back with your consent' }),
+  lang: z
+    .enum(['en', 'es'], { error: 'must be en or es' })
+    .nullish()
+    .transform((l) => l ?? null),
+  // Present only when the visitor ticked "share my questions with the clinic".
+  questions: z
+    .array(text(1, SHARED_QUESTIONS.maxLength, { multiline: true }), { error: 'must be a list of questions' })
+    .max(SHARED_QUESTIONS.maxCount, { error: `at most ${SHARED_QUESTIONS.maxCount} questions` })
+    .nullish()
+    .transform((q) => (q && q.length > 0 ? q : null)),
 });
 
 export type ValidCallback = z.output<typeof callbackSchema>;

@@ -11,7 +11,8 @@ import { buildAdmin } from '../../build/admin.ts';
 import { buildWidget } from '../../build/widget.ts';
 import { DATABASE_FILE } from '../../server/storage/sqlite/open-database.ts';
 import { describeInBrowser, launchBrowser } from '../browser/harness.ts';
-import { ADMIN_TOKEN, startTestServer, tempDir, validCallback, type TestServer } from './support/start.ts';
+import { startTestServer, tempDir, validCallback, type TestServer } from './support/start.ts';
+import { PASSWORD, addAccount } from './support/staff.ts';
 
 describeInBrowser('demo and staff pages in a browser', () => {
   let server: TestServer;
@@ -58,13 +59,17 @@ describeInBrowser('demo and staff pages in a browser', () => {
     await page.close();
   });
 
-  it('the staff page loads admin.js under the CSP and lists callbacks after login', async () => {
+  it('the staff page loads admin.js under the CSP and lists callbacks after signing in', async () => {
     await server.postJson('/api/callback', { ...validCallback, name: 'Browser Check' });
+    await addAccount(server.dataDir, 'desk@clinic.example', 'frontdesk');
     const { page, problems } = await open('/admin');
-    await page.getByLabel(/token/i).fill(ADMIN_TOKEN);
-    await page.getByRole('button', { name: /open inbox/i }).click();
+    await page.getByLabel('Email').fill('desk@clinic.example');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.locator('body').innerText()).toContain('Browser Check');
-    expect(problems).toEqual([]);
+    // Before signing in, the page asks /api/admin/me whether its cookie is still good: that 401 is the answer "no".
+    expect(problems.filter((p) => !/401/.test(p) || !problems.some((q) => q === `HTTP 401: ${server.url}/api/admin/me`))).toEqual([]);
+    expect(problems.filter((p) => p.startsWith('HTTP'))).toEqual([`HTTP 401: ${server.url}/api/admin/me`]);
     await page.close();
   });
 
@@ -72,10 +77,12 @@ describeInBrowser('demo and staff pages in a browser', () => {
     const failing = await startTestServer({ widgetDir });
     try {
       await failing.postJson('/api/callback', { ...validCallback, name: 'Rollback Check' });
+      await addAccount(failing.dataDir, 'desk@clinic.example', 'frontdesk');
       const { page } = await open('/admin', failing);
-      await page.getByLabel(/token/i).fill(ADMIN_TOKEN);
-      await page.getByRole('button', { name: /open inbox/i }).click();
-      const select = page.getByLabel('Status of request from Rollback Check');
+      await page.getByLabel('Email').fill('desk@clinic.example');
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      const select = page.getByRole('article', { name: /Rollback Check/ }).getByLabel('Status');
       await expect.poll(() => select.count()).toBe(1);
       // The database vanishes under the server: the change is refused with a 503.
       for (const f of readdirSync(failing.dataDir)) if (f.startsWith(DATABASE_FILE)) rmSync(join(failing.dataDir, f));

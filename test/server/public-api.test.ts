@@ -152,8 +152,8 @@ describe('HTTP errors are JSON', () => {
     }
   });
 
-  it('413 for a body over 8 KiB', async () => {
-    const res = await server.postJson('/api/ask', { question: 'x'.repeat(9000) });
+  it('413 for a body over 32 KiB', async () => {
+    const res = await server.postJson('/api/ask', { question: 'x'.repeat(33_000) });
     expect(res.status).toBe(413);
     expect((await res.json()).error).toMatch(/too large/);
   });

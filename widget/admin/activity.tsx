@@ -1,4 +1,5 @@
 import type { DailyStat } from '../../server/api/contract.ts';
+import { adminApi } from './api.ts';
 import type { SectionProps } from './dashboard.tsx';
 import { Loaded, SimpleTable } from './loaded.tsx';
 import { useLoader } from './use-loader.ts';
@@ -34,8 +35,8 @@ function DailyChart({ days }: { days: DailyStat[] }) {
   );
 }
 
-export function Activity({ api, onUnauthorized }: SectionProps) {
-  const { data, error } = useLoader(api.stats, onUnauthorized);
+export function Activity({ onUnauthorized }: SectionProps) {
+  const { data, error } = useLoader(adminApi.stats, onUnauthorized);
   return (
     <section aria-labelledby="activity-h">
       <h2 id="activity-h">Activity per day</h2>

@@ -15,14 +15,15 @@ export function Loaded<T>({ data, error, empty, children }: LoadedProps<T>) {
   return data.value.length === 0 ? <p class="empty">{empty}</p> : <>{children(data.value)}</>;
 }
 
-/** A plain table of text cells, for lists that need no controls. */
-export function SimpleTable({ head, rows }: { head: string[]; rows: Array<Array<string | number>> }) {
+/** A plain table; cells may hold controls (a button naming the row). */
+export function SimpleTable({ head, rows, caption, visibleCaption = false }: { head: string[]; rows: Array<ComponentChildren[]>; caption?: string; visibleCaption?: boolean }) {
   return (
     <table>
+      {caption && <caption class={visibleCaption ? undefined : 'vh'}>{caption}</caption>}
       <thead>
         <tr>
           {head.map((h) => (
-            <th>{h}</th>
+            <th scope="col">{h}</th>
           ))}
         </tr>
       </thead>

@@ -1,21 +1,32 @@
 /**
- * Staff page at /admin: callback inbox, unanswered questions, answer feedback
- * and daily activity. Same Preact build as the widget; no third-party code.
+ * Staff page at /admin: sign-in, then what the role may see: the live
+ * callback inbox (front desk), answers, unanswered questions and "try a
+ * question" (editors), the audit trail and accounts (admins), daily activity.
+ * Same Preact build as the widget; no third-party code.
  */
 import { render } from 'preact';
 import { signal } from '@preact/signals';
-import { createAdminApi, type AdminApi } from './api.ts';
+import type { StaffMe } from '../../server/api/contract.ts';
+import { adminApi, UnauthorizedError } from './api.ts';
 import { Dashboard } from './dashboard.tsx';
-import { Login } from './login.tsx';
+import { SignIn } from './sign-in.tsx';
 import { adminStyles } from './styles.ts';
 
-const api = signal<AdminApi | null>(null);
+const me = signal<StaffMe | null | undefined>(undefined);
+const notice = signal<string | null>(null);
+
+const signedOut = (error?: UnauthorizedError) => {
+  notice.value = error?.reason === 'idle' ? 'You were signed out after 15 minutes without activity.' : error ? error.message : null;
+  me.value = null;
+  document.title = 'Staff | Clinic chat';
+};
 
 function AdminPage() {
-  return api.value ? (
-    <Dashboard api={api.value} onUnauthorized={() => (api.value = null)} />
+  if (me.value === undefined) return null;
+  return me.value ? (
+    <Dashboard me={me.value} onUnauthorized={signedOut} />
   ) : (
-    <Login onToken={(token) => (api.value = createAdminApi(token))} />
+    <SignIn notice={notice.value} onSignedIn={(who) => ((notice.value = null), (me.value = who))} />
   );
 }
 
@@ -23,6 +34,12 @@ function AdminPage() {
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(adminStyles);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
+// The session cookie survives a reload; ask the server whether it is still good.
+adminApi.me().then(
+  (who) => (me.value = who),
+  () => (me.value = null),
+);
 
 const root = document.getElementById('admin') ?? document.body;
 render(<AdminPage />, root);

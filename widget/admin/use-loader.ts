@@ -4,9 +4,9 @@ import { UnauthorizedError } from './api.ts';
 
 /**
  * Loads data once per `reloadKey` change; a 401 hands control back to the
- * login form instead of showing a broken dashboard.
+ * sign-in form instead of showing a broken dashboard.
  */
-export function useLoader<T>(load: () => Promise<T>, onUnauthorized: () => void, reloadKey: unknown = 0) {
+export function useLoader<T>(load: () => Promise<T>, onUnauthorized: (error: UnauthorizedError) => void, reloadKey: unknown = 0) {
   const data = useSignal<T | null>(null);
   const error = useSignal<string | null>(null);
   useEffect(() => {
@@ -16,7 +16,7 @@ export function useLoader<T>(load: () => Promise<T>, onUnauthorized: () => void,
         error.value = null;
       },
       (err: unknown) => {
-        if (err instanceof UnauthorizedError) onUnauthorized();
+        if (err instanceof UnauthorizedError) onUnauthorized(err);
         else error.value = err instanceof Error ? err.message : String(err);
       },
     );

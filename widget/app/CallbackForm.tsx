@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CallbackRequest } from '../../server/api/contract.ts';
-import { FIELD_LIMITS } from '../../server/api/limits.ts';
+import { FIELD_LIMITS, SHARED_QUESTIONS } from '../../server/api/limits.ts';
 import { adopt } from '../shared/adopt.ts';
 import { useApp } from './context.ts';
 import css from './form.css';
@@ -31,6 +31,11 @@ export function CallbackForm() {
     form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
 
+  // Kept in memory by the chat; sent only if the visitor ticks the (unticked) share box.
+  const asked = store.entries.value
+    .flatMap((entry) => (entry.from === 'visitor' ? [entry.text.slice(0, SHARED_QUESTIONS.maxLength)] : []))
+    .slice(-SHARED_QUESTIONS.maxCount);
+
   const submit = async (e: Event) => {
     e.preventDefault();
     if (sending) return;
@@ -42,6 +47,8 @@ export function CallbackForm() {
       preferredTime: value('preferredTime'),
       message: value('message') || undefined,
       consent: control('consent').checked as true,
+      lang: ctx.options.lang,
+      ...(asked.length > 0 && control('share').checked ? { questions: asked } : {}),
       website: control('website').value,
     };
     const missing: Errors = {};
@@ -121,6 +128,12 @@ export function CallbackForm() {
         )}
         {field('message', <textarea {...a11y('message')} rows={3} maxLength={FIELD_LIMITS.message} />)}
         {field('consent', <input {...a11y('consent')} type="checkbox" required />)}
+        {asked.length > 0 && (
+          <div class="check">
+            <input id="sc-share" name="share" type="checkbox" />
+            <label for="sc-share">{t.share}</label>
+          </div>
+        )}
         <div class="hp" aria-hidden="true">
           <label for="sc-website">{t.website}</label>
           <input id="sc-website" name="website" type="text" tabIndex={-1} autocomplete="off" />

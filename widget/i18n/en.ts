@@ -42,6 +42,7 @@ export const appStrings = {
   times: ['Any time', 'Morning', 'Afternoon', 'Evening'],
   message: 'Short note (optional)',
   consent: 'I agree that the clinic may keep these details to call me back.',
+  share: 'Share my questions with the clinic (the questions you asked in this chat)',
   submit: 'Send request',
   sending: 'Sending…',
   required: 'Please fill this in.',

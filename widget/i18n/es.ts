@@ -40,6 +40,7 @@ export const appStrings: AppStrings = {
   times: ['Cualquier hora', 'Mañana', 'Tarde', 'Noche'],
   message: 'Nota breve (opcional)',
   consent: 'Acepto que la clínica guarde estos datos para llamarme.',
+  share: 'Compartir mis preguntas con la clínica (las que hizo en este chat)',
   submit: 'Enviar solicitud',
   sending: 'Enviando…',
   required: 'Complete este campo.',

@@ -1,9 +1,9 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { jsonError } from '../../http/json-error.ts';
 
 export interface BodyLimitOptions {
-  /** Largest accepted body in bytes. Default 16 KiB. */
-  maxSize?: number;
+  /** Largest accepted body in bytes, or a function choosing it per request. Default 16 KiB. */
+  maxSize?: number | ((c: Context) => number);
   /** Methods whose bodies are checked. Default POST, PUT, PATCH. */
   methods?: string[];
 }
@@ -18,7 +18,7 @@ export interface BodyLimitOptions {
  * app.use('/api/*', bodyLimit({ maxSize: 8 * 1024 }))
  */
 export function bodyLimit(options: BodyLimitOptions = {}): MiddlewareHandler {
-  const maxSize = options.maxSize ?? 16 * 1024;
+  const limit = options.maxSize ?? 16 * 1024;
   const methods = new Set(options.methods ?? ['POST', 'PUT', 'PATCH']);
   return async function bodyLimit(c, next) {
     if (!methods.has(c.req.method)) return next();
@@ -26,6 +26,7 @@ export function bodyLimit(options: BodyLimitOptions = {}): MiddlewareHandler {
     if (length === undefined || c.req.header('transfer-encoding') !== undefined) {
       return jsonError(c, 411, 'Content-Length header required');
     }
+    const maxSize = typeof limit === 'number' ? limit : limit(c);
     if (Number(length) > maxSize) {
       return jsonError(c, 413, 'request body too large', { maxBytes: maxSize });
     }

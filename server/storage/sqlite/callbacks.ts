@@ -1,11 +1,10 @@
 import type Database from 'better-sqlite3';
-import type { CallbackRecord } from '../../api/contract.ts';
+import type { CallbackRecord, CallbackStatusChange } from '../../api/contract.ts';
 import type { CallbackQuery, CallbackStore, NewCallback, StoredCallback } from '../types.ts';
 
-/** `COLUMNS` aliases the table's columns to the API's field names, so rows need no mapping. */
-type CallbackRow = CallbackRecord;
+type CallbackRow = Omit<CallbackRecord, 'questions' | 'history'> & { questions: string | null };
 
-const COLUMNS = `id, created_at AS createdAt, name, phone, preferred_time AS preferredTime, message, status`;
+const COLUMNS = `id, created_at AS createdAt, name, phone, preferred_time AS preferredTime, message, status, lang, questions`;
 
 /** Where the previous page ended, in the list's order (newest first). */
 interface Cursor {
@@ -13,7 +12,7 @@ interface Cursor {
   rowid: number;
 }
 
-const withoutRowid = ({ rowid: _rowid, ...record }: CallbackRecord & { rowid: number }): CallbackRecord => record;
+const withoutRowid = ({ rowid: _rowid, ...row }: CallbackRow & { rowid: number }): CallbackRow => row;
 
 export function sqliteCallbacks(db: Database.Database): CallbackStore {
   /** One page of the filtered list, continuing after `after` (keyset paging: no OFFSET rescans). */
@@ -35,19 +34,40 @@ export function sqliteCallbacks(db: Database.Database): CallbackStore {
     }
     const sql = `SELECT ${COLUMNS}, rowid FROM callbacks ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                  ORDER BY created_at DESC, rowid DESC LIMIT @limit`;
-    return db.prepare<[Record<string, string | number>], CallbackRecord & { rowid: number }>(sql).all(params);
+    return db.prepare<[Record<string, string | number>], CallbackRow & { rowid: number }>(sql).all(params);
   };
 
   const findByHash = db.prepare<[string], { id: string; createdAt: string }>(
     `SELECT id, created_at AS createdAt FROM callbacks WHERE idempotency_hash = ?`,
   );
   const insert = db.prepare(
-    `INSERT INTO callbacks (id, created_at, name, phone, preferred_time, message, idempotency_hash)
-     VALUES (@id, @createdAt, @name, @phone, @preferredTime, @message, @idempotencyHash)`,
+    `INSERT INTO callbacks (id, created_at, name, phone, preferred_time, message, lang, questions, idempotency_hash)
+     VALUES (@id, @createdAt, @name, @phone, @preferredTime, @message, @lang, @questions, @idempotencyHash)`,
   );
   const enqueue = db.prepare(`INSERT INTO outbox (callback_id, next_attempt_at) VALUES (?, ?)`);
   const byId = db.prepare<[string], CallbackRow>(`SELECT ${COLUMNS} FROM callbacks WHERE id = ?`);
   const setStatus = db.prepare(`UPDATE callbacks SET status = ?, status_changed_at = ? WHERE id = ?`);
+  const addHistory = db.prepare(`INSERT INTO callback_history (callback_id, at, by, status) VALUES (?, ?, ?, ?)`);
+  const historyOf = db.prepare<[string], CallbackStatusChange & { callbackId: string }>(
+    `SELECT callback_id AS callbackId, at, by, status FROM callback_history
+     WHERE callback_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  );
+  const version = db.prepare<[], { v: string }>(
+    `SELECT COUNT(*) || '.' || IFNULL(MAX(created_at), '') || '.' || (SELECT COUNT(*) FROM callback_history) AS v FROM callbacks`,
+  );
+
+  // Rows with their status history, fetched for the whole page in one query.
+  const withHistory = (rows: CallbackRow[]): CallbackRecord[] => {
+    const history = new Map<string, CallbackStatusChange[]>();
+    for (const { callbackId, ...change } of historyOf.all(JSON.stringify(rows.map((r) => r.id)))) {
+      (history.get(callbackId) ?? history.set(callbackId, []).get(callbackId)!).push(change);
+    }
+    return rows.map((r) => ({
+      ...r,
+      questions: r.questions === null ? null : (JSON.parse(r.questions) as string[]),
+      history: history.get(r.id) ?? [],
+    }));
+  };
 
   // One transaction: the callback and its notification exist together or not at all.
   const create = db.transaction((c: NewCallback): StoredCallback => {
@@ -63,10 +83,18 @@ export function sqliteCallbacks(db: Database.Database): CallbackStore {
       phone: c.phone,
       preferredTime: c.preferredTime,
       message: c.message,
+      lang: c.lang ?? null,
+      questions: c.questions ? JSON.stringify(c.questions) : null,
       idempotencyHash: c.idempotencyHash,
     });
     if (c.notify) enqueue.run(c.id, c.createdAt.getTime());
     return { id: c.id, createdAt, replayed: false };
+  });
+
+  const update = db.transaction((id: string, status: string, at: string, by: string): boolean => {
+    if (setStatus.run(status, at, id).changes === 0) return false;
+    addHistory.run(id, at, by, status);
+    return true;
   });
 
   return {
@@ -74,7 +102,7 @@ export function sqliteCallbacks(db: Database.Database): CallbackStore {
       return create.immediate(callback);
     },
     async listCallbacks(query: CallbackQuery) {
-      return page(query, query.limit, null).map(withoutRowid);
+      return withHistory(page(query, query.limit, null).map(withoutRowid));
     },
     async *callbackPages(query: CallbackQuery, pageSize: number) {
       let left = query.limit;
@@ -85,12 +113,16 @@ export function sqliteCallbacks(db: Database.Database): CallbackStore {
         left -= rows.length;
         const last = rows[rows.length - 1]!;
         after = { createdAt: last.createdAt, rowid: last.rowid };
-        yield rows.map(withoutRowid);
+        yield withHistory(rows.map(withoutRowid));
       }
     },
-    async updateCallbackStatus(id, status, at) {
-      const changed = setStatus.run(status, at.toISOString(), id).changes;
-      return changed === 0 ? null : (byId.get(id) ?? null);
+    async updateCallbackStatus(id, status, at, by) {
+      if (!update.immediate(id, status, at.toISOString(), by)) return null;
+      const row = byId.get(id);
+      return row ? withHistory([row])[0]! : null;
+    },
+    async callbacksVersion() {
+      return version.get()!.v;
     },
   };
 }

@@ -29,6 +29,21 @@ const WRITES = [
   'recordQuestions',
   'recordFeedback',
   'deleteOlderThan',
+  'saveAccount',
+  'removeAccount',
+  'setTotpSecret',
+  'useTotpStep',
+  'createSession',
+  'touchSession',
+  'deleteSession',
+  'deleteSessionsOf',
+  'deleteSessionsIdleSince',
+  'recordAuthFailure',
+  'clearAuthFailures',
+  'deleteAuthFailuresBefore',
+  'appendAudit',
+  'purgeAudit',
+  'addRevision',
 ] as const satisfies readonly (keyof Unguarded)[];
 
 const READS = [
@@ -38,6 +53,15 @@ const READS = [
   'dailyStats',
   'dueNotifications',
   'nextNotificationDue',
+  'callbacksVersion',
+  'findAccount',
+  'listAccounts',
+  'findSession',
+  'authFailures',
+  'listAudit',
+  'listRevisions',
+  'getRevision',
+  'lastRevisions',
 ] as const satisfies readonly (keyof Unguarded)[];
 
 /** What a SQLite error code says about the storage; `null` for errors that are ours (bugs), not the disk's. */

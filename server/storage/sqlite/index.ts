@@ -1,10 +1,13 @@
 import type { Storage } from '../types.ts';
+import { sqliteAccounts } from './accounts.ts';
 import { sqliteAnalytics } from './analytics.ts';
+import { sqliteAudit } from './audit.ts';
 import { sqliteCallbacks } from './callbacks.ts';
 import { watchFileIdentity } from './file-identity.ts';
 import { guardStorage, type StorageGuardOptions } from './guard.ts';
 import { databasePath, openDatabase } from './open-database.ts';
 import { sqliteOutbox } from './outbox.ts';
+import { sqliteRevisions } from './revisions.ts';
 
 /** Health thresholds; see `guardStorage`. */
 export type SqliteStorageOptions = Pick<StorageGuardOptions, 'minFreeBytes' | 'failureMemoryMs' | 'now'>;
@@ -28,6 +31,9 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
       ...sqliteCallbacks(db),
       ...sqliteOutbox(db),
       ...sqliteAnalytics(db),
+      ...sqliteAccounts(db),
+      ...sqliteAudit(db),
+      ...sqliteRevisions(db),
       async deleteOlderThan(cutoff) {
         return purge(cutoff.toISOString());
       },

@@ -54,6 +54,82 @@ export const migrations: readonly string[] = [
     helpful INTEGER NOT NULL CHECK (helpful IN (0, 1))
   );
   `,
+  // 2: staff accounts and sessions, failed sign-ins, the append-only audit trail,
+  // callback language / shared questions / status history, answer revisions.
+  `
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('frontdesk', 'editor', 'admin')),
+    password_hash TEXT NOT NULL,
+    totp_secret TEXT,
+    totp_last_step INTEGER,
+    created_at TEXT NOT NULL,
+    password_changed_at TEXT NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_by_account ON sessions (account_id);
+
+  CREATE TABLE auth_failures (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX auth_failures_by_key ON auth_failures (key, at);
+
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    role TEXT,
+    action TEXT NOT NULL,
+    target TEXT,
+    detail TEXT,
+    address TEXT NOT NULL
+  );
+  CREATE INDEX audit_by_at ON audit (at);
+  CREATE INDEX audit_by_target ON audit (target);
+
+  -- How long audit entries are kept; the server writes the clinic's setting at start.
+  CREATE TABLE audit_retention (id INTEGER PRIMARY KEY CHECK (id = 1), keep_days INTEGER NOT NULL CHECK (keep_days >= 1));
+  INSERT INTO audit_retention (id, keep_days) VALUES (1, 2192);
+
+  -- Append-only for the application: no UPDATE ever, and DELETE only of entries past
+  -- the retention period (measured with the database's own clock, not the caller's).
+  CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+  CREATE TRIGGER audit_delete_only_expired BEFORE DELETE ON audit
+  WHEN OLD.at >= strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || (SELECT keep_days FROM audit_retention) || ' days')
+  BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: only entries past the retention period may be deleted'); END;
+
+  ALTER TABLE callbacks ADD COLUMN lang TEXT CHECK (lang IN ('en', 'es'));
+  ALTER TABLE callbacks ADD COLUMN questions TEXT;
+
+  CREATE TABLE callback_history (
+    id INTEGER PRIMARY KEY,
+    callback_id TEXT NOT NULL REFERENCES callbacks (id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL,
+    status TEXT NOT NULL
+  );
+  CREATE INDEX callback_history_by_callback ON callback_history (callback_id);
+
+  CREATE TABLE entry_revisions (
+    id INTEGER PRIMARY KEY,
+    entry_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    who TEXT NOT NULL,
+    note TEXT NOT NULL,
+    source TEXT NOT NULL
+  );
+  CREATE INDEX entry_revisions_by_entry ON entry_revisions (entry_id, id);
+  `,
 ];
 
 /** Applies the steps the file has not seen yet, each in its own transaction. */

@@ -46,6 +46,7 @@ export async function startTestServer(
     widgetDir?: string;
     connectionLimits?: StartOptions['connectionLimits'];
     storage?: StartOptions['storage'];
+    emailCoalesceMs?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir('data');
@@ -64,6 +65,7 @@ export async function startTestServer(
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.connectionLimits ? { connectionLimits: options.connectionLimits } : {}),
       ...(options.storage ? { storage: options.storage } : {}),
+      ...(options.emailCoalesceMs === undefined ? {} : { emailCoalesceMs: options.emailCoalesceMs }),
     },
   );
   const { url } = running;
