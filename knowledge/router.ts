@@ -21,9 +21,9 @@ export interface Router {
 
 /**
  * Picks the engine for the question's language (see `createDetector`), and
- * checks urgency in EVERY language the base speaks: "me duele el pecho" in
- * the English interface, or Spanglish, must still reach emergency guidance,
- * in the language the visitor wrote. When the language is unclear, every
+ * checks urgency in every language the message has words of: "me duele el
+ * pecho" in the English interface, or Spanglish, must still reach
+ * emergency guidance, in the language the visitor wrote. When the language is unclear, every
  * engine is asked and the surest answer wins.
  */
 export function createRouter(engines: ReadonlyMap<Lang, Engine>, missing: Partial<Record<Lang, string[]>>): Router {
@@ -47,7 +47,9 @@ export function createRouter(engines: ReadonlyMap<Lang, Engine>, missing: Partia
     explanation.trace.lang = { chosen: lang, detected: detection.lang, ...(hint ? { hint } : {}), note: `${detection.note} (${formatScores(detection.scores)})` };
     if (explanation.decision.kind === 'urgent') return explanation;
     for (const other of all) {
-      if (other.language === lang) continue;
+      // Another language's rules read only a message that has some of its words (Spanglish, or a
+      // Spanish symptom in an English sentence): its idioms and framing are not the message's own.
+      if (other.language === lang || !(detection.scores[other.language]! > 0)) continue;
       const urgent = other.checkUrgent(question);
       if (urgent.fired) {
         explanation.trace.triage = { ...urgent, notes: [...urgent.notes, `fired in ${other.language}; the reply stays in ${lang}`] };

@@ -78,7 +78,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const staff = {
     sessions: createStaffSessions({ store: storage, clock, ...(options.sessionIdleMs ? { idleMs: options.sessionIdleMs } : {}) }),
     limiter: createFailureLimiter({ store: storage, clock, rules: SIGN_IN_RULES }),
-    audit: createAuditTrail({ store: storage, clock, trustProxy: config.trustProxy }),
+    audit: createAuditTrail({ store: storage, clock, trustProxy: config.trustProxy, log }),
   };
   const notifier = config.webhookUrl
     ? startWebhookDeliverer({

@@ -57,15 +57,16 @@ function allSets(dir: string, run: (file: string) => ExplainedOutcome[]) {
   const sets = files.map((file) => ({ name: relative(setsDir, file), outcomes: run(file) }));
   const answerSets = sets.filter((s) => s.outcomes.some((o) => o.question.expect === 'answer'));
   const triageSets = sets.filter((s) => !answerSets.includes(s));
-  const head = `${'set'.padEnd(30)} ${'answers right'.padStart(15)}   ${'out-of-scope'.padStart(15)}   ${'urgent caught'.padStart(15)}   wrong`;
-  const row = (name: string, s: EvalSummary) => `${name.padEnd(30)} ${cell(s.answers)}   ${cell(s.outOfScope)}   ${cell(s.urgent)}   ${String(s.wrongAnswers).padStart(5)}`;
+  const head = `${'set'.padEnd(38)} ${'answers right'.padStart(15)}   ${'out-of-scope'.padStart(15)}   ${'urgent caught'.padStart(15)}   wrong  other language`;
+  const row = (name: string, s: EvalSummary) =>
+    `${name.padEnd(38)} ${cell(s.answers)}   ${cell(s.outOfScope)}   ${cell(s.urgent)}   ${String(s.wrongAnswers).padStart(5)}  ${String(s.wrongLanguage).padStart(5)}`;
   console.log(`knowledge base: ${dir}\ntargets: answers >= 95%, out-of-scope >= 95%, urgent 100%; triage: ordinary kept out >= 95%\n\n${head}`);
   for (const set of answerSets) console.log(row(set.name, summarise(set.outcomes)));
   if (triageSets.length > 0) {
-    console.log(`\n${'triage suite'.padEnd(30)} ${'urgent caught'.padStart(15)}   ${'ordinary kept'.padStart(15)}   answered from FAQ`);
+    console.log(`\n${'triage suite'.padEnd(38)} ${'urgent caught'.padStart(15)}   ${'ordinary kept'.padStart(15)}   answered from FAQ`);
     for (const set of triageSets) {
       const s = summarise(set.outcomes);
-      console.log(`${set.name.padEnd(30)} ${cell(s.urgent)}   ${cell(s.ordinary)}   ${String(s.urgentAnswered).padStart(5)}`);
+      console.log(`${set.name.padEnd(38)} ${cell(s.urgent)}   ${cell(s.ordinary)}   ${String(s.urgentAnswered).padStart(5)}`);
     }
   }
   if (args.includes('--fit')) {
@@ -97,7 +98,7 @@ function oneSet(dir: string, setFile: string, run: (file: string) => ExplainedOu
   ]) {
     if (l) console.log(l);
   }
-  console.log(`wrong answers: ${summary.wrongAnswers}; urgent answered from the FAQ: ${summary.urgentAnswered}`);
+  console.log(`wrong answers: ${summary.wrongAnswers}; urgent answered from the FAQ: ${summary.urgentAnswered}; replies in another language: ${summary.wrongLanguage}`);
 
   const misses = outcomes.filter((o) => !o.ok);
   console.log(misses.length ? `\nmisses (${misses.length}):` : '\nno misses');

@@ -1,4 +1,5 @@
-import type { Engine } from '../engine.ts';
+import type { Lang } from '../language/types.ts';
+import type { Router } from '../router.ts';
 import { CONFIDENCE_THRESHOLD, type ConfidenceWeights } from '../match/confidence.ts';
 import { answers, type FitRow } from './fit.ts';
 import { judge, summarise, type EvalOutcome, type EvalQuestion, type EvalSummary } from './score.ts';
@@ -13,10 +14,10 @@ export interface ExplainedOutcome extends EvalOutcome {
   row?: FitRow;
 }
 
-/** Asks every question and keeps what the confidence fit needs. */
-export function runSet(engine: Pick<Engine, 'explain'>, questions: readonly EvalQuestion[]): ExplainedOutcome[] {
+/** Asks every question (a labelled language is the interface-language hint) and keeps what the confidence fit needs. */
+export function runSet(engine: Pick<Router, 'explain'>, questions: readonly EvalQuestion[]): ExplainedOutcome[] {
   return questions.map((question) => {
-    const { decision, trace } = engine.explain(question.q);
+    const { decision, trace } = engine.explain(question.q, question.lang as Lang | undefined);
     const rule = decision.kind === 'urgent' || decision.kind === 'refused' ? decision.rule.id : undefined;
     const reading = trace.readings.find((r) => r.note.startsWith('chosen')) ?? trace.readings.find((r) => r.text === 'the whole question');
     const row =

@@ -24,6 +24,8 @@ export interface EvalOutcome {
   /** What came back: the answered entry id, or the decision's kind. */
   got: string;
   ok: boolean;
+  /** The reply is in the language the question is labelled with (true when unlabelled). */
+  inLanguage: boolean;
 }
 
 export interface EvalBucket {
@@ -42,6 +44,8 @@ export interface EvalSummary {
   wrongAnswers: number;
   /** Urgent questions answered from the FAQ: the most dangerous failure. */
   urgentAnswered: number;
+  /** Replies not in the language the question is written in. */
+  wrongLanguage: number;
 }
 
 /**
@@ -67,7 +71,7 @@ export function judge(question: EvalQuestion, decision: Decision): EvalOutcome {
       ok = decision.kind !== 'urgent';
       break;
   }
-  return { question, got, ok };
+  return { question, got, ok, inLanguage: !question.lang || question.lang === decision.lang };
 }
 
 export function summarise(outcomes: readonly EvalOutcome[]): EvalSummary {
@@ -84,6 +88,7 @@ export function summarise(outcomes: readonly EvalOutcome[]): EvalSummary {
     ordinary: bucket('ordinary'),
     wrongAnswers: outcomes.filter((o) => o.question.expect === 'answer' && !o.ok && !notAnswer.has(o.got)).length,
     urgentAnswered: outcomes.filter((o) => o.question.expect === 'emergency' && !notAnswer.has(o.got)).length,
+    wrongLanguage: outcomes.filter((o) => !o.inLanguage).length,
   };
 }
 

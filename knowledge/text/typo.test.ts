@@ -14,6 +14,12 @@ const vocabulary = new Map([
 ]);
 
 describe('typo correction', () => {
+  it('leaves a known word with an ordinary ending alone: "interpreter" is not a typo of "interpret"', () => {
+    const correct = createTypoCorrector(new Map([['interpret', 2]]), { keep: () => false });
+    expect(correct('interpreter')).toBe('interpreter');
+    expect(correct('interpert')).toBe('interpret');
+  });
+
   const correct = createTypoCorrector(vocabulary, { keep: english.isCommonWord });
 
   it('fixes near misses against the vocabulary, swaps included', () => {

@@ -79,6 +79,8 @@ export function createTypoCorrector(
     let bestDistance = max + 1;
     let bestCount = 0;
     const consider = (item: string) => {
+      // A known word plus an ordinary ending ("interpret" + "er") is another real word, not a typo of it.
+      if (word.startsWith(item) && ENDING.test(word.slice(item.length))) return;
       const distance = editDistance(word, item, max);
       const count = vocabulary.get(item) ?? 0;
       if (distance < bestDistance || (distance === bestDistance && distance <= max && count > bestCount)) {
@@ -98,6 +100,8 @@ export function createTypoCorrector(
     return best;
   };
 }
+
+const ENDING = /^(er|ers|ing|ings|ed|ness|ment|ments|ly|ist|ists|ian|ians|ation|ations)$/;
 
 /** The word with one letter dropped, at each position. */
 function deletions(word: string): string[] {

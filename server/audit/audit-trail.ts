@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Actor } from '../auth/actor.ts';
 import type { Clock } from '../clock.ts';
 import { clientAddress } from '../http/client-ip.ts';
+import { StorageUnavailableError } from '../storage/errors.ts';
 import type { AuditStore } from '../storage/types.ts';
 
 export interface AuditTrailOptions {
@@ -15,6 +16,13 @@ export interface AuditTrailOptions {
    * Default 15 minutes.
    */
   viewWindowMs?: number;
+  /**
+   * Where an audit entry goes when the database cannot take it (disk full,
+   * file deleted): staff can still read and export what is stored, and who
+   * did so is still recorded. Entries hold ids and addresses, never a
+   * patient's details. Default stderr.
+   */
+  log?: (line: string) => void;
 }
 
 export interface AuditTrail {
@@ -35,12 +43,19 @@ export interface AuditTrail {
 export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
   const { store, clock, trustProxy } = options;
   const viewWindowMs = options.viewWindowMs ?? 15 * 60_000;
+  const log = options.log ?? ((line: string) => console.error(line));
   const lastView = new Map<string, number>();
 
   const record: AuditTrail['record'] = async (c, actor, action, targets, detail = null) => {
     const at = clock.now();
     const address = clientAddress(c, trustProxy);
-    await store.appendAudit(targets.map((target) => ({ at, who: actor.who, role: actor.role, action, target, detail, address })));
+    const entries = targets.map((target) => ({ at, who: actor.who, role: actor.role, action, target, detail, address }));
+    try {
+      await store.appendAudit(entries);
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      for (const entry of entries) log(`audit (the database cannot be written, so kept here): ${JSON.stringify({ ...entry, at: at.toISOString() })}`);
+    }
   };
 
   return {

@@ -26,9 +26,9 @@ import { staffSessionApi } from './staff-session.ts';
 const DAY_MS = 86_400_000;
 
 /** The export's columns, in order. */
-const CSV_COLUMNS = ['id', 'ref', 'createdAt', 'status', 'lang', 'name', 'phone', 'preferredTime', 'message', 'questions'] as const;
+const CSV_COLUMNS = ['id', 'createdAt', 'status', 'lang', 'name', 'phone', 'preferredTime', 'message', 'questions'] as const;
 const csvCells = (r: CallbackRecord) =>
-  [r.id, r.ref ?? null, r.createdAt, r.status, r.lang, r.name, r.phone, r.preferredTime, r.message, r.questions?.join('\n') ?? null];
+  [r.id, r.createdAt, r.status, r.lang, r.name, r.phone, r.preferredTime, r.message, r.questions?.join('\n') ?? null];
 
 /** Staff endpoints under `/api/admin`: a session (or ADMIN_TOKEN) and the right role for each. */
 export function adminApi(deps: AppDeps): Hono<StaffEnv> {
@@ -61,7 +61,13 @@ export function adminApi(deps: AppDeps): Hono<StaffEnv> {
     const pages = storage.callbackPages(query, CSV_EXPORT_PAGE_ROWS)[Symbol.asyncIterator]();
     // The first page is read before answering, so a storage failure is still a clean 503, not a cut-off file.
     let next = await pages.next();
-    await audit.record(c, c.var.actor, 'callback.export', [null], 'CSV');
+    const { actor } = c.var;
+    // Every exported request is audited, page by page, before its rows are sent.
+    const audited = async (page: IteratorResult<CallbackRecord[]>) => {
+      if (!page.done) await audit.record(c, actor, 'callback.export', page.value.map((r) => r.id), 'CSV');
+      return page;
+    };
+    await audited(next);
     const encoder = new TextEncoder();
     const rows = (page: CallbackRecord[]) => encoder.encode(page.map((r) => csvLine(csvCells(r))).join(''));
     const body = new ReadableStream<Uint8Array>({
@@ -73,7 +79,7 @@ export function adminApi(deps: AppDeps): Hono<StaffEnv> {
         if (next.done) return controller.close();
         controller.enqueue(rows(next.value));
         await new Promise((resolve) => setImmediate(resolve));
-        next = await pages.next();
+        next = await audited(await pages.next());
       },
       async cancel() {
         await pages.return?.();

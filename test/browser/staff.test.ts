@@ -95,7 +95,7 @@ describeInBrowser('the staff workspace', () => {
   });
 
   it('editor: turns an unanswered question into an alternate phrasing, and the next ask is answered', async () => {
-    const question = 'can a family member wait with me';
+    const question = 'is there a vending machine in the waiting room';
     expect((await (await server.postJson('/api/ask', { question })).json()).kind).toBe('fallback');
     await new Promise((r) => setTimeout(r, 1200)); // the question log writes in batches
     const page = await signedIn('editor@clinic.example');

@@ -20,6 +20,8 @@ export function Inbox({ hidden, onUnauthorized }: SectionProps & { hidden: boole
   const rows = useSignal<CallbackRecord[] | null>(null);
   const waiting = useSignal(0);
   const error = useSignal<string | null>(null);
+  // A failed status change stays on screen until the next change: the background refresh must not overwrite it.
+  const failed = useSignal<string | null>(null);
   const refresh = useSignal(0);
 
   useEffect(() => {
@@ -51,14 +53,14 @@ export function Inbox({ hidden, onUnauthorized }: SectionProps & { hidden: boole
   }, [filter.value, refresh.value]);
 
   const mark = async (select: HTMLSelectElement, row: CallbackRecord, status: CallbackStatus) => {
-    error.value = null;
+    failed.value = null;
     try {
       await adminApi.setStatus(row.id, status);
     } catch (err) {
       if (err instanceof UnauthorizedError) return onUnauthorized(err);
       // Not saved: the control goes back to what is stored, so it never shows a status the server does not have.
       select.value = row.status;
-      error.value = `The status of the request from ${row.name} was not changed (${(err as Error).message}). It is still "${row.status}".`;
+      failed.value = `The status of the request from ${row.name} was not changed (${(err as Error).message}). It is still "${row.status}".`;
     }
     refresh.value++;
   };
@@ -81,7 +83,8 @@ export function Inbox({ hidden, onUnauthorized }: SectionProps & { hidden: boole
           Export CSV
         </button>
       </div>
-      {error.value && <p role="alert">{error.value}</p>}
+      {failed.value && <p role="alert">{failed.value}</p>}
+      {error.value && <p role="status">{error.value}</p>}
       {rows.value?.length === 0 && <p class="empty">No requests here.</p>}
       <ul class="requests">
         {rows.value?.map((row) => (

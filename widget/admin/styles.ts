@@ -56,6 +56,8 @@ pre.source { background: #f5f7f9; border: 1px solid var(--line); border-radius: 
 .unanswered p { margin: 0; }
 .pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 12px; }
 .explain dl { margin-top: 4px; }
+.explain table { width: 100%; table-layout: fixed; }
+.explain td, .explain th { overflow-wrap: anywhere; }
 svg { width: 100%; height: auto; }
 svg text { font-size: 12px; fill: var(--muted); }
 rect.q, .swatch.q { fill: var(--brand); background: var(--brand); }
