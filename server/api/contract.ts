@@ -96,6 +96,8 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 export interface CallbackCreated {
   id: string;
+  /** Short reference for people ("K7-4Q2"): shown to the visitor, and to staff beside the request. */
+  ref: string;
 }
 
 // ---- POST /api/feedback --------------------------------------------------
@@ -119,6 +121,8 @@ export type CallbackStatus = 'new' | 'contacted' | 'closed';
 
 export interface CallbackRecord {
   id: string;
+  /** The short reference the visitor was given ("K7-4Q2"). */
+  ref: string;
   createdAt: string;
   name: string;
   phone: string;

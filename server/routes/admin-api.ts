@@ -32,8 +32,8 @@ export function adminApi({ config, storage, questions, clock }: AppDeps): Hono {
     const query = parseOr400(callbackExportQuery, c.req.query());
     const rows = await storage.listCallbacks(query);
     const csv = toCsv(
-      ['id', 'createdAt', 'status', 'name', 'phone', 'preferredTime', 'message'],
-      rows.map((r) => [r.id, r.createdAt, r.status, r.name, r.phone, r.preferredTime, r.message]),
+      ['id', 'ref', 'createdAt', 'status', 'name', 'phone', 'preferredTime', 'message'],
+      rows.map((r) => [r.id, r.ref, r.createdAt, r.status, r.name, r.phone, r.preferredTime, r.message]),
     );
     const day = clock.now().toISOString().slice(0, 10);
     c.header('Content-Type', 'text/csv; charset=utf-8');

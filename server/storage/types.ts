@@ -26,6 +26,8 @@ export interface NewCallback {
 
 export interface StoredCallback {
   id: string;
+  /** Short reference for people, unique among stored requests. */
+  ref: string;
   createdAt: string;
   /** True when an earlier request with the same idempotency hash already stored it. */
   replayed: boolean;

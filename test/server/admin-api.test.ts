@@ -63,7 +63,7 @@ describe('GET /api/admin/callbacks', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const list: CallbackRecord[] = await res.json();
     expect(list.map((r) => r.id)).toEqual([...ids].reverse());
-    expect(Object.keys(list[0]!).sort()).toEqual(['createdAt', 'id', 'message', 'name', 'phone', 'preferredTime', 'status']);
+    expect(Object.keys(list[0]!).sort()).toEqual(['createdAt', 'id', 'message', 'name', 'phone', 'preferredTime', 'ref', 'status']);
   });
 
   it('honours limit, status and since', async () => {
@@ -130,7 +130,8 @@ describe('GET /api/admin/callbacks.csv', () => {
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('"id","createdAt","status","name","phone","preferredTime","message"');
+    expect(lines[0]).toBe('"id","ref","createdAt","status","name","phone","preferredTime","message"');
+    expect(lines[1]).toMatch(/^"[\da-f-]{36}","[2-9A-Z]{2}-[2-9A-Z]{3}",/);
     expect(lines).toHaveLength(4);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(lines.slice(1).every((l) => !/(^|,)"[=+\-@]/.test(l))).toBe(true);
