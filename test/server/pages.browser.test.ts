@@ -57,11 +57,13 @@ describeInBrowser('demo and staff pages in a browser', () => {
   });
 
   it('the staff page loads admin.js under the CSP and lists callbacks after login', async () => {
-    await server.postJson('/api/callback', { ...validCallback, name: 'Browser Check' });
+    const { ref } = await (await server.postJson('/api/callback', { ...validCallback, name: 'Browser Check' })).json();
     const { page, problems } = await open('/admin');
     await page.getByLabel(/token/i).fill(ADMIN_TOKEN);
     await page.getByRole('button', { name: /open inbox/i }).click();
     await expect.poll(() => page.locator('body').innerText()).toContain('Browser Check');
+    // Staff see the reference the visitor was given, in the row with the request.
+    await expect(page.getByRole('row', { name: /Browser Check/ }).getByRole('cell', { name: ref, exact: true }).count()).resolves.toBe(1);
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -44,6 +44,7 @@ export function Inbox({ api, onUnauthorized }: SectionProps) {
           <table>
             <thead>
               <tr>
+                <th>Reference</th>
                 <th>Received</th>
                 <th>Name</th>
                 <th>Phone</th>
@@ -55,6 +56,7 @@ export function Inbox({ api, onUnauthorized }: SectionProps) {
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id}>
+                  <td class="ref">{row.ref}</td>
                   <td>{new Date(row.createdAt).toLocaleString()}</td>
                   <td>{row.name}</td>
                   <td>
