@@ -1,5 +1,5 @@
 import type { Clock } from './clock.ts';
-import { questionKey, redactContactDetails } from './redact.ts';
+import { staffWording } from './redact.ts';
 import type { AnalyticsStore, QuestionEvent, QuestionKind } from './storage/types.ts';
 
 export interface QuestionLog {
@@ -48,10 +48,7 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
   return {
     record(kind, question) {
       const event: QuestionEvent = { at: clock.now(), kind };
-      if (kind === 'fallback') {
-        const text = redactContactDetails(question);
-        event.unanswered = { key: questionKey(text), text };
-      }
+      if (kind === 'fallback') event.unanswered = staffWording(question);
       buffer.push(event);
       if (buffer.length >= maxBuffer) void flush();
       else timer ??= setTimeout(() => void flush(), flushMs).unref();

@@ -102,9 +102,14 @@ export interface CallbackCreated {
 
 // ---- POST /api/feedback --------------------------------------------------
 
+/** Longest "what was missing?" note after a No, in characters (the widget's box and the server's check). */
+export const FEEDBACK_NOTE_MAX_LENGTH = 200;
+
 export interface FeedbackRequest {
   entryId: string;
   helpful: boolean;
+  /** Only with `helpful: false`: what the answer lacked, in the visitor's words (filed, redacted, with the unanswered questions). */
+  missing?: string;
 }
 
 // ---- Errors (every non-2xx) ------------------------------------------------
@@ -137,6 +142,8 @@ export interface UnansweredQuestion {
   count: number;
   example: string;
   lastAskedAt: string;
+  /** For a note left after "Was this helpful? No": the answer it was about (newest in the group); else null. */
+  entryId: string | null;
 }
 
 export interface FeedbackSummary {

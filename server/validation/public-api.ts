@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { text } from './parse.ts';
+import { FEEDBACK_NOTE_MAX_LENGTH } from '../api/contract.ts';
+import { optionalText, text } from './parse.ts';
 
 export const askSchema = z.object({ question: text(1, 500, { multiline: true }) });
 
-export const feedbackSchema = z.object({
-  entryId: z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be text') }).max(200),
-  helpful: z.boolean({ error: (issue) => (issue.input === undefined ? 'required' : 'must be true or false') }),
-});
+export const feedbackSchema = z
+  .object({
+    entryId: z.string({ error: (issue) => (issue.input === undefined ? 'required' : 'must be text') }).max(200),
+    helpful: z.boolean({ error: (issue) => (issue.input === undefined ? 'required' : 'must be true or false') }),
+    missing: optionalText(FEEDBACK_NOTE_MAX_LENGTH),
+  })
+  .refine((f) => !(f.helpful && f.missing), { path: ['missing'], error: 'only goes with helpful: false' });

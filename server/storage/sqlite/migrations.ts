@@ -72,6 +72,8 @@ export const migrations: readonly Step[] = [
     }
     db.exec(`CREATE UNIQUE INDEX callbacks_by_ref ON callbacks (ref)`);
   },
+  // 3: notes left after "Was this helpful? No" sit with the unanswered questions, naming the answer.
+  `ALTER TABLE unanswered ADD COLUMN entry_id TEXT`,
 ];
 
 /** Applies the steps the file has not seen yet, each in its own transaction. */
