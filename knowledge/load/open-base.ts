@@ -7,5 +7,11 @@ import { readKnowledgeBase } from './read-base.ts';
 export function buildEngine(dir: string, triageRules: ConceptRuleSet): ExplainingEngine {
   const result = readKnowledgeBase(dir);
   if (!result.base) throw new KnowledgeBaseError(result.problems);
-  return createEngine(result.base, triageRules);
+  const engine = createEngine(result.base, triageRules);
+  const { openingHours } = result.base.clinic;
+  if (!openingHours) return engine;
+  // The engine's config names its clinic fields one by one; structured hours ride along from here.
+  const config = engine.config();
+  const withHours = { ...config, clinic: { ...config.clinic, openingHours } };
+  return { ...engine, config: () => withHours };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OpeningHours } from '../../server/api/contract.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, dashes)');
 const text = z.string().trim().min(1, 'must not be empty');
@@ -28,12 +29,59 @@ export const entrySchema = z.object({
 });
 export type EntryFrontMatter = z.infer<typeof entrySchema>;
 
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const PERIOD = /^([01]\d|2[0-3]):([0-5]\d)\s*-\s*([01]\d|2[0-4]):([0-5]\d)$/;
+const minutes = (h: string, m: string) => Number(h) * 60 + Number(m);
+
+/** One day's periods, "08:00-17:00" or "08:00-12:00, 13:00-17:00"; `closed` (or leaving the day out) for none. */
+const dayHours = z
+  .string()
+  .trim()
+  .transform((text, ctx): Array<[number, number]> => {
+    if (text === 'closed') return [];
+    const periods: Array<[number, number]> = [];
+    for (const part of text.split(',')) {
+      const m = PERIOD.exec(part.trim());
+      const period: [number, number] | undefined = m ? [minutes(m[1]!, m[2]!), minutes(m[3]!, m[4]!)] : undefined;
+      if (!period || period[0] >= period[1] || period[0] < (periods.at(-1)?.[1] ?? 0)) {
+        ctx.addIssue({ code: 'custom', message: `"${part.trim()}" is not a period like 08:00-17:00 (24-hour clock, in order, not overlapping)` });
+        return z.NEVER;
+      }
+      periods.push(period);
+    }
+    return periods;
+  });
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be an IANA time zone such as America/Chicago' },
+);
+
+/**
+ * `openingHours` in clinic.yaml (optional: the human `hours` line stays):
+ * `{ timeZone: America/Chicago, mon: "08:00-17:00", …, sat: closed }`.
+ */
+export const openingHoursSchema = z
+  .strictObject({ timeZone, ...Object.fromEntries(WEEKDAYS.map((d) => [d, dayHours.optional()])) } as { timeZone: typeof timeZone } & Record<
+    (typeof WEEKDAYS)[number],
+    z.ZodOptional<typeof dayHours>
+  >)
+  .transform((o): OpeningHours => ({ timeZone: o.timeZone, week: WEEKDAYS.map((d) => o[d] ?? []) }));
+
 /** `clinic.yaml`: extra top-level strings are allowed and usable as {{clinic.<key>}}. */
 export const clinicSchema = z.looseObject({
   name: text,
   phone: text,
   hours: text,
   afterHoursPhone: text,
+  openingHours: openingHoursSchema.optional(),
   address: text.optional(),
   greeting: text,
   starters: z.array(text).min(1, 'needs at least one starter question').max(6, 'at most 6 starter questions'),

@@ -65,11 +65,26 @@ export type AskResponse = AnswerResponse | FallbackResponse | EmergencyResponse;
 
 // ---- GET /api/config -----------------------------------------------------
 
+/**
+ * When the clinic's team answers the phone, from `openingHours` in clinic.yaml.
+ * `week[0]` is Sunday … `week[6]` Saturday (as `Date.getDay()`), each day's
+ * opening periods as [from, to) minutes after midnight in `timeZone`, in order;
+ * an empty day is closed.
+ */
+export interface OpeningHours {
+  /** IANA time zone, e.g. "America/Chicago". */
+  timeZone: string;
+  week: Array<Array<[number, number]>>;
+}
+
 export interface ClinicInfo {
   name: string;
   phone: string;
+  /** The hours as people write them ("Monday to Friday, 8 am to 5 pm"). */
   hours: string;
   afterHoursPhone: string;
+  /** Present when clinic.yaml gives structured hours: the widget then says what happens after hours. */
+  openingHours?: OpeningHours;
 }
 
 export interface ConfigResponse {

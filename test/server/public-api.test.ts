@@ -31,6 +31,13 @@ describe('GET /healthz and /api/config', () => {
     expect(body.starters.length).toBeGreaterThan(0);
     expect(body.languages).toEqual(['en', 'es']);
   });
+
+  it('gives the structured opening hours from clinic.yaml, beside the human line', async () => {
+    const { clinic } = await (await fetch(`${server.url}/api/config`)).json();
+    expect(clinic.hours).toBe('Monday to Friday, 8 am to 5 pm');
+    const day: Array<[number, number]> = [[480, 1020]];
+    expect(clinic.openingHours).toEqual({ timeZone: 'America/Chicago', week: [[], day, day, day, day, day, []] });
+  });
 });
 
 describe('POST /api/ask', () => {
