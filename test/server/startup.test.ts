@@ -1,7 +1,7 @@
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnServer } from './support/spawn.ts';
+import { freePort, spawnServer, waitHealthy } from './support/spawn.ts';
 import { root, tempDir } from './support/start.ts';
 
 const dirs: string[] = [];
@@ -21,6 +21,23 @@ describe('startup checks', () => {
     expect(p.stderr()).toContain(`knowledge base ${kb} is invalid`);
     expect(p.stderr()).toContain('broken-entry.md');
     expect(p.stdout()).not.toMatch(/listening/);
+  });
+
+  it('says at start which sites may embed the chat, and that the staff page is closed without ADMIN_TOKEN', async () => {
+    const data = tempDir('data');
+    dirs.push(data);
+    const port = String(await freePort());
+    const p = spawnServer({ PORT: port, DATA_DIR: data, ALLOWED_ORIGINS: 'https://www.clinic.example' });
+    try {
+      await waitHealthy(p);
+      await expect.poll(() => p.stdout()).toContain('staff page');
+      expect(p.stdout()).toContain(`listening on http://127.0.0.1:${port}`);
+      expect(p.stdout()).toContain("sites allowed to embed the chat (ALLOWED_ORIGINS), now: this server's own pages and https://www.clinic.example");
+      expect(p.stdout()).toContain(`staff page http://127.0.0.1:${port}/admin is closed: ADMIN_TOKEN is not set. To open it, start with ADMIN_TOKEN=$(openssl rand -hex 24) npm start`);
+    } finally {
+      p.child.kill('SIGTERM');
+      await p.exited;
+    }
   });
 
   it('names every bad setting and exits 1', async () => {
