@@ -35,6 +35,7 @@ export function createApi(api: string) {
   }
 
   return {
+    base,
     config: () => call<ConfigResponse>('/api/config'),
     ask: (question: string) => call<AskResponse>('/api/ask', { question }),
     callback: (request: CallbackRequest, key: string) => call<CallbackCreated>('/api/callback', request, { [IDEMPOTENCY_HEADER]: key }),

@@ -26,6 +26,8 @@ export const appStrings = {
   helpful: 'Was this helpful?',
   yes: 'Yes',
   no: 'No',
+  retry: 'Try again',
+  missing: 'What was missing? (optional)',
   thanks: 'Thank you for your feedback.',
   clear: 'Clear conversation',
   close: 'Close chat',

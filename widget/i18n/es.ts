@@ -24,6 +24,8 @@ export const appStrings: AppStrings = {
   helpful: '¿Le fue útil?',
   yes: 'Sí',
   no: 'No',
+  retry: 'Reintentar',
+  missing: '¿Qué le faltó? (opcional)',
   thanks: 'Gracias por su opinión.',
   clear: 'Borrar la conversación',
   close: 'Cerrar el chat',
