@@ -44,7 +44,9 @@ describeInBrowser('a real visit', () => {
     expect(await fontSize(page, '.launcher')).toBe('29.75px');
     expect(await fontSize(page, '#sc-q')).toBe('29.75px');
     const panel = (await page.getByRole('dialog').boundingBox())!;
+    // Within the window: the taller text must not push the panel's top off screen.
     expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.y).toBeGreaterThanOrEqual(0);
     expect(panel.width).toBeGreaterThan(600);
     await context.close();
   });

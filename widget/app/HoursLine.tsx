@@ -6,6 +6,6 @@ export function HoursLine({ part }: { part: keyof HoursNote }) {
   const { store, ctx } = useApp();
   const hours = store.config.value?.clinic.openingHours;
   // Worked out when drawn, so a conversation left open over closing time says the right thing.
-  const text = hours && store.afterHours.value?.hoursNote(ctx.options.lang, hours, new Date())[part];
+  const text = hours && store.afterHours.value?.hoursNote(ctx.options.lang, hours)[part];
   return text ? <p>{text}</p> : null;
 }

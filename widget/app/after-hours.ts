@@ -46,7 +46,7 @@ export interface HoursNote {
   call?: string;
 }
 
-export function hoursNote(lang: Lang, hours: OpeningHours, now: Date): HoursNote {
+export function hoursNote(lang: Lang, hours: OpeningHours, now = new Date()): HoursNote {
   const w = WORDS[lang];
   const state = clinicNow(hours, now);
   const when = state.next && whenPhrase(lang, state.next);
