@@ -26,6 +26,8 @@ describe('widget build', () => {
   it('imports each language entry with the chunks it needs, and leaves the call-back form out of them', () => {
     const loader = readFileSync(join(outDir, 'widget.js'), 'utf8');
     for (const files of Object.values(result.appFiles)) {
+      // One entry and one shared chunk (CallbackForm.tsx imports main.tsx for this): every extra file costs gzip bytes.
+      expect(files, files.join()).toHaveLength(2);
       for (const file of files) expect(loader).toContain(file);
       const opened = files.map((f) => readFileSync(join(outDir, f), 'utf8')).join('\n');
       expect(opened).not.toContain('sc-website');

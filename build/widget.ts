@@ -41,7 +41,13 @@ export interface WidgetSizes {
 }
 
 export const LOADER_BUDGET = 2 * 1024;
-export const TOTAL_BUDGET = 16 * 1024;
+/**
+ * 17 KB since the v2 round: the confirmation's reference and expected call
+ * time, the kept question with "Try again", the note after a "No" and the
+ * share-my-questions box cost about 400 bytes over the first 16 KB. All of it
+ * loads after the page's own load and an idle period, or on intent.
+ */
+export const TOTAL_BUDGET = 17 * 1024;
 
 const widgetDir = fileURLToPath(new URL('../widget/', import.meta.url));
 

@@ -9,6 +9,7 @@ import { accessLog } from './middleware/access-log/index.ts';
 import { bodyLimit } from './middleware/body-limit/index.ts';
 import { contentType } from './middleware/content-type/index.ts';
 import { cors, DEFAULT_ORIGINS } from './middleware/cors/index.ts';
+import { describeOrigins } from './startup-notes.ts';
 import { rateLimit } from './middleware/rate-limit/index.ts';
 import { sameOrigin } from './middleware/same-origin/index.ts';
 import { secureHeaders } from './middleware/secure-headers/index.ts';
@@ -53,7 +54,12 @@ export function createApp(deps: AppDeps): Hono {
 
   app.use(
     '/api/*',
-    cors({ origins: config.allowedOrigins ?? DEFAULT_ORIGINS, ownOrigins: (c) => ownOrigins(c, config) }),
+    cors({
+      origins: config.allowedOrigins ?? DEFAULT_ORIGINS,
+      ownOrigins: (c) => ownOrigins(c, config),
+      onRefused: (origin, method, path) =>
+        logError(`cors:${origin}`, `CORS: refused ${method} ${path} from ${origin}: add it to ALLOWED_ORIGINS to let that site use the chat (${describeOrigins(config.allowedOrigins)})`),
+    }),
     // A zero limit turns every rate limit off (the contract's switch for RATE_LIMIT_PER_MINUTE).
     rateLimit({ limit: config.rateLimitPerMinute, key: keyOf }),
     bodyLimit({ maxSize: (c) => (c.req.path.startsWith('/api/admin/entries/') ? MAX_ENTRY_BYTES : MAX_BODY_BYTES), methods: BODY_METHODS }),

@@ -8,6 +8,7 @@ import { KnowledgeBaseError } from '../knowledge/index.ts';
 import { loadConfigOrExit } from './config.ts';
 import { findRepoRoot } from './repo-root.ts';
 import { startServer } from './server.ts';
+import { startupNotes } from './startup-notes.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     fail(`could not start: ${(error as Error).message}`);
   }
   console.log(`clinic chat server listening on ${running.url}`);
+  for (const note of startupNotes(config, running.url)) console.log(note);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -41,6 +41,6 @@ it('keeps only fallback wording, redacted and grouped, with the newest as the ex
   log.record('fallback', 'do you take medicare? call (555) 765-4321!');
   await log.flush();
   expect(await storage.listUnanswered(10)).toEqual([
-    { key: 'do you take medicare call [phone]', count: 2, example: 'do you take medicare? call [phone]!', lastAskedAt: '2026-05-04T12:00:03.000Z' },
+    { key: 'do you take medicare call [phone]', count: 2, example: 'do you take medicare? call [phone]!', lastAskedAt: '2026-05-04T12:00:03.000Z', entryId: null },
   ]);
 });

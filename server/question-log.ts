@@ -1,5 +1,5 @@
 import type { Clock } from './clock.ts';
-import { questionKey, redactContactDetails } from './redact.ts';
+import { staffWording } from './redact.ts';
 import type { AnalyticsStore, QuestionEvent, QuestionKind } from './storage/types.ts';
 
 export interface QuestionLog {
@@ -49,10 +49,9 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
     record(kind, question) {
       const event: QuestionEvent = { at: clock.now(), kind };
       if (kind === 'fallback') {
-        const text = redactContactDetails(question);
-        const key = questionKey(text);
+        const unanswered = staffWording(question);
         // Wording with no words in it ("???") tells staff nothing and would list under an empty key.
-        if (key !== '') event.unanswered = { key, text };
+        if (unanswered.key !== '') event.unanswered = unanswered;
       }
       buffer.push(event);
       if (buffer.length >= maxBuffer) void flush();

@@ -52,3 +52,9 @@ export function questionKey(text: string): string {
     .trim()
     .slice(0, 200);
 }
+
+/** A visitor's wording as staff may see it: contact details removed, with the key its repeats share. */
+export function staffWording(text: string): { key: string; text: string } {
+  const redacted = redactContactDetails(text);
+  return { key: questionKey(redacted), text: redacted };
+}

@@ -19,7 +19,8 @@ const OBSERVE = `
     .observe({ type: 'longtask', buffered: true });
 `;
 
-function hostPages(demoHtml: string, widgetUrl: string): Promise<{ server: Server; url: string }> {
+/** The demo page from another origin, as a clinic site serves it: `/with` the widget's tag, `/without` it. */
+export function hostPages(demoHtml: string, widgetUrl: string): Promise<{ server: Server; url: string }> {
   const withWidget = demoHtml.replace(/<script[^>]*widget\.js[^>]*><\/script>/, `<script src="${widgetUrl}" async></script>`);
   const withoutWidget = demoHtml.replace(/<script[^>]*widget\.js[^>]*><\/script>/, '');
   const server = createServer((req, res) => {

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCallbackWrites } from './callback-writes.ts';
 import { generateKnowledgeBase } from './generate-kb.ts';
-import { measureHostImpact } from './host-impact.ts';
+import { hostPages, measureHostImpact } from './host-impact.ts';
 import { measureAskLoad } from './http-load.ts';
+import { measureLighthouse } from './lighthouse.ts';
 import { questionsFrom } from './questions.ts';
 import { measureRetrieval } from './retrieval.ts';
 import { spawnServer } from './spawn-server.ts';
@@ -93,8 +94,28 @@ const questions = questionsFrom(bundledKb);
         ['page', 'layout shift (CLS)', 'long tasks', 'total blocking ms', 'requests', 'bytes'],
         impact.map((r) => [r.page, r.cls, r.longTasks, r.totalBlockingMs, r.requestsBeforeInteraction, r.bytesBeforeInteraction]),
       ),
-      'Bytes include headers; the widget loads its app when the browser is idle, so the "with" row includes it.',
+      'Bytes include headers; the widget prefetches its app 3 s after the load event when the browser is idle, so the "with" row includes it once the page has settled.',
     );
+    const host = await hostPages(await (await fetch(`${server.url}/`)).text(), `${server.url}/widget.js`);
+    try {
+      const rows = await measureLighthouse(
+        [
+          { name: 'demo page without widget', url: `${host.url}/without` },
+          { name: 'demo page with widget', url: `${host.url}/with` },
+        ],
+        quick ? 1 : 5,
+      );
+      report(
+        'Host page under Lighthouse 12 (mobile simulation: slow 4G, 4x CPU)',
+        markdownTable(
+          ['page', 'largest contentful paint ms', 'total blocking ms', 'layout shift (CLS)', 'bytes before any interaction', 'performance score'],
+          rows.map((r) => [r.page, r.lcpMs, r.tbtMs, r.cls, r.bytes, r.performanceScore]),
+        ),
+        `Median of ${quick ? 1 : 5} alternating runs each, same page and server; the widget should leave LCP, blocking time and layout shift unchanged within run-to-run noise. Bytes are Lighthouse's total byte weight (transfer size).`,
+      );
+    } finally {
+      host.server.close();
+    }
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -50,12 +50,69 @@ const replyLines = z
   .partial();
 export type ReplyLines = z.infer<typeof replyLines>;
 
+/**
+ * When the clinic's team answers the phone: per weekday (Sunday first) its
+ * periods in minutes after midnight, clinic time; an empty day is closed.
+ */
+export interface OpeningHours {
+  /** IANA time zone, e.g. "America/Chicago". */
+  timeZone: string;
+  week: Array<Array<[number, number]>>;
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const PERIOD = /^([01]\d|2[0-3]):([0-5]\d)\s*-\s*([01]\d|2[0-4]):([0-5]\d)$/;
+const minutes = (h: string, m: string) => Number(h) * 60 + Number(m);
+
+/** One day's periods, "08:00-17:00" or "08:00-12:00, 13:00-17:00"; `closed` (or leaving the day out) for none. */
+const dayHours = z
+  .string()
+  .trim()
+  .transform((text, ctx): Array<[number, number]> => {
+    if (text === 'closed') return [];
+    const periods: Array<[number, number]> = [];
+    for (const part of text.split(',')) {
+      const m = PERIOD.exec(part.trim());
+      const period: [number, number] | undefined = m ? [minutes(m[1]!, m[2]!), minutes(m[3]!, m[4]!)] : undefined;
+      if (!period || period[0] >= period[1] || period[0] < (periods.at(-1)?.[1] ?? 0)) {
+        ctx.addIssue({ code: 'custom', message: `"${part.trim()}" is not a period like 08:00-17:00 (24-hour clock, in order, not overlapping)` });
+        return z.NEVER;
+      }
+      periods.push(period);
+    }
+    return periods;
+  });
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be an IANA time zone such as America/Chicago' },
+);
+
+/**
+ * `openingHours` in clinic.yaml (optional: the human `hours` line stays):
+ * `{ timeZone: America/Chicago, mon: "08:00-17:00", …, sat: closed }`.
+ */
+export const openingHoursSchema = z
+  .strictObject({ timeZone, ...Object.fromEntries(WEEKDAYS.map((d) => [d, dayHours.optional()])) } as { timeZone: typeof timeZone } & Record<
+    (typeof WEEKDAYS)[number],
+    z.ZodOptional<typeof dayHours>
+  >)
+  .transform((o): OpeningHours => ({ timeZone: o.timeZone, week: WEEKDAYS.map((d) => o[d] ?? []) }));
+
 /** `clinic.yaml`: extra top-level strings are allowed and usable as {{clinic.<key>}}. */
 export const clinicSchema = z.looseObject({
   name: text,
   phone: text,
   hours: text,
   afterHoursPhone: text,
+  openingHours: openingHoursSchema.optional(),
   address: text.optional(),
   greeting: text,
   starters: z.array(text).min(1, 'needs at least one starter question').max(6, 'at most 6 starter questions'),

@@ -1,11 +1,11 @@
 import type { Lang } from '../language/types.ts';
 import { fillPlaceholders, placeholderValues } from '../load/placeholders.ts';
-import type { ClinicProfile } from '../load/schemas.ts';
+import type { ClinicProfile, OpeningHours } from '../load/schemas.ts';
 import { DEFAULT_WORDING, type ReplyWording } from './wording.ts';
 
 /** What the server needs to greet and to word every reply that is not an entry. */
 export interface Profile {
-  clinic: { name: string; phone: string; hours: string; afterHoursPhone: string };
+  clinic: { name: string; phone: string; hours: string; afterHoursPhone: string; openingHours?: OpeningHours };
   greeting: string;
   starters: string[];
   /** Every line filled from the clinic profile. */
@@ -25,7 +25,13 @@ export function replyWording(clinic: ClinicProfile, lang: Lang): Profile {
   const own = clinic.replies ?? {};
   const line = (key: Exclude<keyof ReplyWording, 'smallTalk'>) => fill(own[key] ?? defaults[key]);
   return {
-    clinic: { name: clinic.name, phone: clinic.phone, hours: clinic.hours, afterHoursPhone: clinic.afterHoursPhone },
+    clinic: {
+      name: clinic.name,
+      phone: clinic.phone,
+      hours: clinic.hours,
+      afterHoursPhone: clinic.afterHoursPhone,
+      ...(clinic.openingHours ? { openingHours: clinic.openingHours } : {}),
+    },
     greeting: clinic.greeting,
     starters: [...clinic.starters],
     replies: {

@@ -74,11 +74,18 @@ export type AskResponse = AnswerResponse | FallbackResponse | EmergencyResponse;
 
 // ---- GET /api/config -----------------------------------------------------
 
+/** When the clinic's team answers the phone (`openingHours` in clinic.yaml), declared with the knowledge base format. */
+export type { OpeningHours } from '../../knowledge/load/schemas.ts';
+import type { OpeningHours } from '../../knowledge/load/schemas.ts';
+
 export interface ClinicInfo {
   name: string;
   phone: string;
+  /** The hours as people write them ("Monday to Friday, 8 am to 5 pm"). */
   hours: string;
   afterHoursPhone: string;
+  /** Present when clinic.yaml gives structured hours: the widget then says what happens after hours. */
+  openingHours?: OpeningHours;
 }
 
 export interface ConfigResponse {
@@ -113,13 +120,20 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 export interface CallbackCreated {
   id: string;
+  /** Short reference for people ("K7-4Q2"): shown to the visitor, and to staff beside the request. */
+  ref: string;
 }
 
 // ---- POST /api/feedback --------------------------------------------------
 
+/** Longest "what was missing?" note after a No, in characters (the widget's box and the server's check). */
+export const FEEDBACK_NOTE_MAX_LENGTH = 200;
+
 export interface FeedbackRequest {
   entryId: string;
   helpful: boolean;
+  /** Only with `helpful: false`: what the answer lacked, in the visitor's words (filed, redacted, with the unanswered questions). */
+  missing?: string;
 }
 
 // ---- Errors (every non-2xx) ------------------------------------------------
@@ -143,14 +157,14 @@ export interface CallbackStatusChange {
 
 export interface CallbackRecord {
   id: string;
+  /** The short reference the visitor was given ("K7-4Q2"). */
+  ref: string;
   createdAt: string;
   name: string;
   phone: string;
   preferredTime: string | null;
   message: string | null;
   status: CallbackStatus;
-  /** Short human reference, where the server issues one; else staff see the id's first 6 characters. */
-  ref?: string;
   lang: Lang | null;
   /** The visitor's questions in that chat, only when they agreed to share them. */
   questions: string[] | null;
@@ -164,6 +178,8 @@ export interface UnansweredQuestion {
   count: number;
   example: string;
   lastAskedAt: string;
+  /** For a note left after "Was this helpful? No": the answer it was about (newest in the group); else null. */
+  entryId: string | null;
 }
 
 export interface FeedbackSummary {

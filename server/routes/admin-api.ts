@@ -26,9 +26,9 @@ import { staffSessionApi } from './staff-session.ts';
 const DAY_MS = 86_400_000;
 
 /** The export's columns, in order. */
-const CSV_COLUMNS = ['id', 'createdAt', 'status', 'lang', 'name', 'phone', 'preferredTime', 'message', 'questions'] as const;
+const CSV_COLUMNS = ['id', 'ref', 'createdAt', 'status', 'lang', 'name', 'phone', 'preferredTime', 'message', 'questions'] as const;
 const csvCells = (r: CallbackRecord) =>
-  [r.id, r.createdAt, r.status, r.lang, r.name, r.phone, r.preferredTime, r.message, r.questions?.join('\n') ?? null];
+  [r.id, r.ref, r.createdAt, r.status, r.lang, r.name, r.phone, r.preferredTime, r.message, r.questions?.join('\n') ?? null];
 
 /** Staff endpoints under `/api/admin`: a session (or ADMIN_TOKEN) and the right role for each. */
 export function adminApi(deps: AppDeps): Hono<StaffEnv> {

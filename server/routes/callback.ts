@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { createHash, randomUUID } from 'node:crypto';
 import { IDEMPOTENCY_HEADER, type CallbackCreated } from '../api/contract.ts';
 import type { AppDeps } from '../deps.ts';
+import { newCallbackRef } from '../callback-ref.ts';
 import { HttpError } from '../http/json-error.ts';
 import { readJsonObject } from '../http/read-json.ts';
 import { callbackSchema, isHoneypotFilled, type ValidCallback } from '../validation/callback.ts';
@@ -28,7 +29,7 @@ export function callbackApi({ storage, notifier, clock, onNewCallback }: AppDeps
   app.post('/api/callback', async (c) => {
     const body = await readJsonObject(c);
     // Bots get the same answer as people, so they cannot learn to skip the field.
-    if (isHoneypotFilled(body)) return c.json({ id: randomUUID() } satisfies CallbackCreated, 201);
+    if (isHoneypotFilled(body)) return c.json({ id: randomUUID(), ref: newCallbackRef() } satisfies CallbackCreated, 201);
 
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (key !== undefined && !KEY_PATTERN.test(key)) {
@@ -51,7 +52,7 @@ export function callbackApi({ storage, notifier, clock, onNewCallback }: AppDeps
       onNewCallback();
     }
     c.header('Cache-Control', 'no-store');
-    return c.json({ id: stored.id } satisfies CallbackCreated, 201);
+    return c.json({ id: stored.id, ref: stored.ref } satisfies CallbackCreated, 201);
   });
 
   return app;

@@ -5,6 +5,7 @@ import type { ConfigResponse } from '../api/contract.ts';
 import type { AppDeps } from '../deps.ts';
 import { HttpError } from '../http/json-error.ts';
 import { readJsonObject } from '../http/read-json.ts';
+import { staffWording } from '../redact.ts';
 import { parseOr400 } from '../validation/parse.ts';
 import { askSchema, feedbackSchema } from '../validation/public-api.ts';
 
@@ -31,11 +32,11 @@ export function publicApi({ knowledge, questions, storage, clock }: AppDeps): Ho
   });
 
   app.post('/api/feedback', async (c) => {
-    const { entryId, helpful } = parseOr400(feedbackSchema, await readJsonObject(c));
+    const { entryId, helpful, missing } = parseOr400(feedbackSchema, await readJsonObject(c));
     if (!knowledge.entryIds().includes(entryId)) {
       throw new HttpError(400, { error: 'invalid request', fields: { entryId: 'no answer has this id' } });
     }
-    await storage.recordFeedback(entryId, helpful, clock.now());
+    await storage.recordFeedback(entryId, helpful, clock.now(), missing === null ? undefined : staffWording(missing));
     return c.json({ ok: true }, 201);
   });
 

@@ -35,6 +35,8 @@ export interface NewCallback {
 
 export interface StoredCallback {
   id: string;
+  /** Short reference for people, unique among stored requests. */
+  ref: string;
   createdAt: string;
   /** True when an earlier request with the same idempotency hash already stored it. */
   replayed: boolean;
@@ -92,7 +94,8 @@ export interface QuestionEvent {
 export interface AnalyticsStore {
   recordQuestions(events: QuestionEvent[]): Promise<void>;
   listUnanswered(limit: number): Promise<UnansweredQuestion[]>;
-  recordFeedback(entryId: string, helpful: boolean, at: Date): Promise<void>;
+  /** `missing` (already redacted) is filed with the unanswered questions, tagged with the entry. */
+  recordFeedback(entryId: string, helpful: boolean, at: Date, missing?: { key: string; text: string }): Promise<void>;
   feedbackSummary(): Promise<FeedbackSummary[]>;
   /** One row per UTC day from `sinceDay` (YYYY-MM-DD) on, oldest first, days without activity included. */
   dailyStats(sinceDay: string, untilDay: string): Promise<DailyStat[]>;

@@ -100,7 +100,7 @@ describe('GET /api/admin/callbacks', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const list: CallbackRecord[] = await res.json();
     expect(list.map((r) => r.id)).toEqual([...ids].reverse());
-    expect(Object.keys(list[0]!).sort()).toEqual(['createdAt', 'history', 'id', 'lang', 'message', 'name', 'phone', 'preferredTime', 'questions', 'status']);
+    expect(Object.keys(list[0]!).sort()).toEqual(['createdAt', 'history', 'id', 'lang', 'message', 'name', 'phone', 'preferredTime', 'questions', 'ref', 'status']);
   });
 
   it('honours limit, status and since', async () => {
@@ -167,7 +167,8 @@ describe('GET /api/admin/callbacks.csv', () => {
     const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('"id","createdAt","status","lang","name","phone","preferredTime","message","questions"');
+    expect(lines[0]).toBe('"id","ref","createdAt","status","lang","name","phone","preferredTime","message","questions"');
+    expect(lines[1]).toMatch(/^"[\da-f-]{36}","[2-9A-Z]{2}-[2-9A-Z]{3}",/);
     expect(lines).toHaveLength(4);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
     expect(lines.slice(1).every((l) => !/(^|,)"[=+\-@]/.test(l))).toBe(true);

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallbackRecord } from '../../server/api/contract.ts';
 import { parseResponse, rawConnect } from './support/raw-http.ts';
+import { REF_PATTERN } from '../../server/callback-ref.ts';
 import { startTestServer, validCallback, type TestServer } from './support/start.ts';
 
 let server: TestServer;
@@ -15,13 +16,15 @@ afterAll(async () => {
 const listed = async (): Promise<CallbackRecord[]> => (await server.admin('/api/admin/callbacks?limit=1000')).json();
 
 describe('POST /api/callback', () => {
-  it('stores a valid request, normalising the phone, and answers 201 with its id', async () => {
+  it('stores a valid request, normalising the phone, and answers 201 with its id and short reference', async () => {
     const res = await server.postJson('/api/callback', validCallback);
     expect(res.status).toBe(201);
-    const { id } = await res.json();
+    const { id, ref } = await res.json();
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ref).toMatch(REF_PATTERN);
     const record = (await listed()).find((r) => r.id === id);
     expect(record).toMatchObject({
+      ref,
       name: 'Jane Doe',
       phone: '5551234567',
       preferredTime: 'mornings',
@@ -70,8 +73,9 @@ describe('POST /api/callback', () => {
     const before = (await listed()).length;
     const res = await server.postJson('/api/callback', { ...validCallback, name: 'Bot Honey', website: 'http://spam.example' });
     expect(res.status).toBe(201);
-    const { id } = await res.json();
+    const { id, ref } = await res.json();
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ref).toMatch(REF_PATTERN);
     const after = await listed();
     expect(after).toHaveLength(before);
     expect(after.some((r) => r.id === id || r.name === 'Bot Honey')).toBe(false);
@@ -84,8 +88,8 @@ describe('POST /api/callback', () => {
     const second = await server.postJson('/api/callback', body, { 'Idempotency-Key': key });
     expect(first.status).toBe(201);
     expect(second.status).toBe(201);
-    const id = (await first.json()).id;
-    expect((await second.json()).id).toBe(id);
+    const { id, ref } = await first.json();
+    expect(await second.json()).toEqual({ id, ref });
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect((await listed()).filter((r) => r.name === 'Retry Person')).toHaveLength(1);
   });

@@ -45,6 +45,19 @@ describe('CORS on the API', () => {
     expect(own.status).toBe(200);
   });
 
+  it('logs a refused origin once, with the setting that would allow it', async () => {
+    const s = await start({ ALLOWED_ORIGINS: 'https://www.clinic.example' });
+    expect((await preflight(s, 'https://clinic.example', '/api/ask')).status).toBe(403);
+    expect((await preflight(s, 'https://clinic.example', '/api/ask')).status).toBe(403);
+    await fetch(`${s.url}/api/config`, { headers: { origin: 'https://other.example' } });
+    expect(s.errorLog).toEqual([
+      'CORS: refused OPTIONS /api/ask from https://clinic.example: add it to ALLOWED_ORIGINS to let that site use the chat (now: this server\'s own pages and https://www.clinic.example)',
+      'CORS: refused GET /api/config from https://other.example: add it to ALLOWED_ORIGINS to let that site use the chat (now: this server\'s own pages and https://www.clinic.example)',
+    ]);
+    await preflight(s, 'https://www.clinic.example');
+    expect(s.errorLog).toHaveLength(2);
+  });
+
   it('keeps CORS headers on error responses so the widget can read them', async () => {
     const s = await start();
     const res = await s.postJson('/api/callback', { name: '' }, { origin: 'http://127.0.0.1:3000' });

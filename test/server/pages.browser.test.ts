@@ -60,7 +60,7 @@ describeInBrowser('demo and staff pages in a browser', () => {
   });
 
   it('the staff page loads admin.js under the CSP and lists callbacks after signing in', async () => {
-    await server.postJson('/api/callback', { ...validCallback, name: 'Browser Check' });
+    const { ref } = await (await server.postJson('/api/callback', { ...validCallback, name: 'Browser Check' })).json();
     await addAccount(server.dataDir, 'desk@clinic.example', 'frontdesk');
     const { page, problems } = await open('/admin');
     await page.getByLabel('Email').fill('desk@clinic.example');
@@ -70,6 +70,8 @@ describeInBrowser('demo and staff pages in a browser', () => {
     // Before signing in, the page asks /api/admin/me whether its cookie is still good: that 401 is the answer "no".
     expect(problems.filter((p) => !/401/.test(p) || !problems.some((q) => q === `HTTP 401: ${server.url}/api/admin/me`))).toEqual([]);
     expect(problems.filter((p) => p.startsWith('HTTP'))).toEqual([`HTTP 401: ${server.url}/api/admin/me`]);
+    // Staff see the reference the visitor was given, with the request.
+    await expect(page.getByRole('article', { name: /Browser Check/ }).getByText(`ref ${ref}`).count()).resolves.toBe(1);
     await page.close();
   });
 

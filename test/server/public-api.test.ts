@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AskResponse } from '../../server/api/contract.ts';
+import { FEEDBACK_NOTE_MAX_LENGTH, type AskResponse, type UnansweredQuestion } from '../../server/api/contract.ts';
 import { toAskResponse } from '../../server/answer/respond.ts';
 import { openKnowledge } from '../../knowledge/index.ts';
 import { parseEvalSet } from '../../knowledge/eval/score.ts';
@@ -31,6 +31,13 @@ describe('GET /healthz and /api/config', () => {
     expect(body.greeting).toEqual(expect.any(String));
     expect(body.starters.length).toBeGreaterThan(0);
     expect(body.languages).toEqual(['en', 'es']);
+  });
+
+  it('gives the structured opening hours from clinic.yaml, beside the human line', async () => {
+    const { clinic } = await (await fetch(`${server.url}/api/config`)).json();
+    expect(clinic.hours).toBe('Monday to Friday, 8 am to 5 pm');
+    const day: Array<[number, number]> = [[480, 1020]];
+    expect(clinic.openingHours).toEqual({ timeZone: 'America/Chicago', week: [[], day, day, day, day, day, []] });
   });
 });
 
@@ -116,6 +123,28 @@ describe('POST /api/feedback', () => {
     const bad = await server.postJson('/api/feedback', { entryId: 'what-is-mbb', helpful: 'yes' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).fields).toHaveProperty('helpful');
+  });
+
+  it('files what a No found missing with the unanswered questions, redacted and naming the answer', async () => {
+    const missing = 'Nothing about cost. Call me on 555-867-5309';
+    const res = await server.postJson('/api/feedback', { entryId: 'what-is-mbb', helpful: false, missing });
+    expect(res.status).toBe(201);
+    const summary = await (await server.admin('/api/admin/feedback')).json();
+    expect(summary.find((f: { entryId: string }) => f.entryId === 'what-is-mbb').notHelpful).toBeGreaterThanOrEqual(1);
+    const unanswered: UnansweredQuestion[] = await (await server.admin('/api/admin/unanswered')).json();
+    expect(unanswered).toContainEqual(expect.objectContaining({ example: 'Nothing about cost. Call me on [phone]', entryId: 'what-is-mbb', count: 1 }));
+    expect(JSON.stringify(unanswered)).not.toContain('867');
+  });
+
+  it(`refuses a note longer than ${FEEDBACK_NOTE_MAX_LENGTH} characters, or one after a Yes`, async () => {
+    const long = await server.postJson('/api/feedback', { entryId: 'what-is-mbb', helpful: false, missing: 'x'.repeat(FEEDBACK_NOTE_MAX_LENGTH + 1) });
+    expect(long.status).toBe(400);
+    expect((await long.json()).fields.missing).toBe(`must be at most ${FEEDBACK_NOTE_MAX_LENGTH} characters`);
+    const yes = await server.postJson('/api/feedback', { entryId: 'what-is-mbb', helpful: true, missing: 'more detail' });
+    expect(yes.status).toBe(400);
+    expect((await yes.json()).fields).toEqual({ missing: 'only goes with helpful: false' });
+    const fits = await server.postJson('/api/feedback', { entryId: 'what-is-mbb', helpful: false, missing: 'ü'.repeat(FEEDBACK_NOTE_MAX_LENGTH) });
+    expect(fits.status).toBe(201);
   });
 });
 

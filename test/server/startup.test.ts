@@ -1,7 +1,7 @@
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnServer } from './support/spawn.ts';
+import { freePort, spawnServer, waitHealthy } from './support/spawn.ts';
 import { root, tempDir } from './support/start.ts';
 
 const dirs: string[] = [];
@@ -32,6 +32,24 @@ describe('startup checks', () => {
     const p = spawnServer({ PORT: '0', DATA_DIR: data, KNOWLEDGE_DIR: kb });
     expect(await p.exited).toBe(1);
     expect(p.stderr()).toContain('entries/huge.md: is 2 MB, over the limit of 64 KB per entry');
+  });
+
+  it('says at start which sites may embed the chat and how staff sign in', async () => {
+    const data = tempDir('data');
+    dirs.push(data);
+    const port = String(await freePort());
+    const p = spawnServer({ PORT: port, DATA_DIR: data, ALLOWED_ORIGINS: 'https://www.clinic.example' });
+    try {
+      await waitHealthy(p);
+      await expect.poll(() => p.stdout()).toContain('staff page');
+      expect(p.stdout()).toContain(`listening on http://127.0.0.1:${port}`);
+      expect(p.stdout()).toContain("sites allowed to embed the chat (ALLOWED_ORIGINS), now: this server's own pages and https://www.clinic.example");
+      expect(p.stdout()).toContain(`staff page http://127.0.0.1:${port}/admin: staff sign in with their own accounts; make the first with "npm run staff -- add`);
+      expect(p.stdout()).toContain('ADMIN_TOKEN is not set');
+    } finally {
+      p.child.kill('SIGTERM');
+      await p.exited;
+    }
   });
 
   it('names every bad setting and exits 1', async () => {

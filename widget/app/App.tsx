@@ -9,14 +9,15 @@ import { useWatch } from './use-watch.ts';
 export function App() {
   const { store, t, ctx } = useApp();
   // The whole panel re-renders from here; children read the store directly.
-  useWatch(store.view, store.entries, store.config, store.offline, store.busy);
+  useWatch(store.view, store.entries, store.config, store.offline, store.busy, store.afterHours);
   const view = store.view.value;
   const entries = store.entries.value;
   const emergency = [...entries].reverse().find((e) => e.from === 'bot' && e.reply.kind === 'emergency');
   return (
     <>
-      <header class="head">
-        <div >
+      {/* A div, not <header>: inside the dialog it would be a second banner landmark beside the host page's. */}
+      <div class="head">
+        <div>
           <h2>{store.config.value?.clinic.name ?? t.subtitle}</h2>
           {store.config.value && <p>{t.subtitle}</p>}
         </div>
@@ -28,7 +29,7 @@ export function App() {
         <button type="button" class="x" aria-label={t.close} onClick={ctx.close}>
           <Icon name="close" />
         </button>
-      </header>
+      </div>
       <Chat hidden={view !== 'chat'} />
       {view === 'callback' && <LazyCallbackForm />}
       {view === 'emergency' && emergency?.from === 'bot' && emergency.reply.kind === 'emergency' && <Emergency reply={emergency.reply} />}

@@ -5,13 +5,17 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CallbackRequest } from '../../server/api/contract.ts';
+import { FEEDBACK_NOTE_MAX_LENGTH, type CallbackCreated, type CallbackRequest } from '../../server/api/contract.ts';
 import { FIELD_LIMITS, SHARED_QUESTIONS } from '../../server/api/limits.ts';
 import { adopt } from '../shared/adopt.ts';
+import { HoursLine } from './HoursLine.tsx';
+// Nothing is used from it: importing the app's root keeps every module the app opens with in one
+// shared chunk (esbuild otherwise splits off what this form shares, and each extra file costs gzip bytes).
+import './main.tsx';
 import { useApp } from './context.ts';
 import css from './form.css';
-import { useFocusOnMount } from './focus.ts';
 import { newIdempotencyKey } from './idempotency.ts';
+import type { Entry } from './store.ts';
 
 type Field = 'name' | 'phone' | 'preferredTime' | 'message' | 'consent';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -21,9 +25,12 @@ export function CallbackForm() {
   const [key] = useState(newIdempotencyKey);
   const [errors, setErrors] = useState<Errors>({});
   const [sending, setSending] = useState(false);
-  const [doneId, setDoneId] = useState('');
+  const [done, setDone] = useState<CallbackCreated | undefined>(undefined);
   const form = useRef<HTMLFormElement>(null);
-  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // On the form's heading when it opens, then on the confirmation: the Send button is gone by then,
+  // and focus left on <body> would also take Escape out of the widget.
+  useEffect(() => heading.current?.focus(), [done]);
   const back = () => (store.view.value = 'chat');
   useState(() => adoptOnce(ctx.root));
 
@@ -61,18 +68,21 @@ export function CallbackForm() {
     const res = await api.callback(request, key);
     setSending(false);
     if (res.ok) {
-      setDoneId(res.data.id);
+      setDone(res.data);
       ctx.emit('callback', { id: res.data.id });
     } else if (res.status === 400 && res.error?.fields) {
       const fields = res.error.fields;
       const known = Object.keys(fields).some((k) => k in LABELS);
-      setErrors({ ...(fields as Errors), ...(known ? {} : { form: t.cbFailed }) });
+      // The server names the field; the reason is said in the interface's language where it has its own words.
+      const own = t.fieldErrors as Errors;
+      const worded = Object.fromEntries(Object.entries(fields).map(([field, reason]) => [field, own[field as Field] ?? reason]));
+      setErrors({ ...(worded as Errors), ...(known ? {} : { form: t.cbFailed }) });
     } else {
       setErrors({ form: res.status === 429 ? t.cbBusy : t.cbFailed });
     }
   };
 
-  if (doneId) {
+  if (done) {
     return (
       <div class="view">
         <div class="scroll done" role="status">
@@ -80,8 +90,9 @@ export function CallbackForm() {
             {t.cbDone}
           </h3>
           <p>
-            {t.reference}: {doneId}
+            {t.reference}: <strong>{done.ref}</strong>
           </p>
+          <HoursLine part="call" />
           <button type="button" class="ghost" onClick={back}>
             {t.back}
           </button>
@@ -153,6 +164,28 @@ export function CallbackForm() {
         </div>
       </form>
     </div>
+  );
+}
+
+/** After a No: one optional line on what was missing (in the form's chunk: a No leads to the form). */
+export function MissingNote({ entry }: { entry: Entry }) {
+  const { store, t, ctx } = useApp();
+  useState(() => adoptOnce(ctx.root));
+  const send = (e: Event) => {
+    e.preventDefault();
+    const note = (e.currentTarget as HTMLFormElement).elements.namedItem('missing') as HTMLInputElement;
+    store.sendNo(entry, note.value.trim());
+  };
+  return (
+    <form class="missing" onSubmit={send}>
+      <label>
+        {t.missing}
+        <input name="missing" type="text" maxLength={FEEDBACK_NOTE_MAX_LENGTH} autocomplete="off" />
+      </label>
+      <button type="submit" class="ghost">
+        {t.send}
+      </button>
+    </form>
   );
 }
 

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { FIELD_LIMITS } from '../../server/api/limits.ts';
 import { Chips } from './Chips.tsx';
+import { HoursLine } from './HoursLine.tsx';
 import { useApp } from './context.ts';
 import { Phone } from './Phone.tsx';
 import { CallbackButton, Reply } from './Reply.tsx';
@@ -24,11 +25,13 @@ export function Chat({ hidden }: { hidden: boolean }) {
     box.scrollTop = top === undefined ? box.scrollHeight : top - 12;
   }, [entries.length, store.busy.value, hidden]);
 
-  const submit = (e: Event) => {
+  const submit = async (e: Event) => {
     e.preventDefault();
     const input = (e.currentTarget as HTMLFormElement).elements.namedItem('q') as HTMLInputElement;
-    void store.ask(input.value);
+    const question = input.value;
     input.value = '';
+    // Not answered (offline, busy, an error): give the words back rather than make the visitor retype them.
+    if (!(await store.ask(question))) input.value ||= question;
   };
 
   return (
@@ -41,6 +44,7 @@ export function Chat({ hidden }: { hidden: boolean }) {
         <div role="log" aria-live="polite" class="log">
           <div class="msg">
             <p>{greeting}</p>
+            <HoursLine part="greeting" />
           </div>
           {entries.length === 0 && <Chips label={t.starters} questions={starters} />}
           {entries.map((entry) => (

@@ -1,21 +1,24 @@
 /**
  * The call-back form is its own chunk: most visitors never need it, so it
  * stays out of what is downloaded to open the chat and get an answer. It is
- * fetched when a button offering it is hovered or focused, or when shown.
+ * fetched when a button offering it (or "No" to "Was this helpful?") is
+ * hovered or focused, or when shown. The "what was missing?" line after a
+ * No lives in the same chunk.
  */
 import { signal } from '@preact/signals-core';
-import type { ComponentType } from 'preact';
+import type * as FormModule from './CallbackForm.tsx';
 import { useApp } from './context.ts';
 import { Phone } from './Phone.tsx';
+import type { Entry } from './store.ts';
 import { useWatch } from './use-watch.ts';
 
-const Form = signal<ComponentType | undefined>(undefined);
+const loaded = signal<typeof FormModule | undefined>(undefined);
 const failed = signal(false);
 let loading: Promise<unknown> | undefined;
 
 export function preloadCallbackForm(): void {
   loading ||= import('./CallbackForm.tsx').then(
-    (m) => (Form.value = m.CallbackForm),
+    (m) => (loaded.value = m),
     () => {
       loading = undefined;
       failed.value = true;
@@ -25,9 +28,9 @@ export function preloadCallbackForm(): void {
 
 export function LazyCallbackForm() {
   const { t, phone } = useApp();
-  useWatch(Form, failed);
+  useWatch(loaded, failed);
   preloadCallbackForm();
-  const Loaded = Form.value;
+  const Loaded = loaded.value?.CallbackForm;
   if (Loaded) return <Loaded />;
   return (
     <div class="view">
@@ -36,4 +39,11 @@ export function LazyCallbackForm() {
       </p>
     </div>
   );
+}
+
+export function LazyMissingNote({ entry }: { entry: Entry }) {
+  useWatch(loaded);
+  preloadCallbackForm();
+  const Loaded = loaded.value?.MissingNote;
+  return Loaded ? <Loaded entry={entry} /> : null;
 }

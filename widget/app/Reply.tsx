@@ -4,7 +4,8 @@ import { safeUrl } from '../markdown/safe-url.ts';
 import { Chips } from './Chips.tsx';
 import { useApp } from './context.ts';
 import { EmergencyCalls } from './EmergencyCalls.tsx';
-import { preloadCallbackForm } from './LazyCallbackForm.tsx';
+import { HoursLine } from './HoursLine.tsx';
+import { LazyMissingNote, preloadCallbackForm } from './LazyCallbackForm.tsx';
 import { Phone } from './Phone.tsx';
 import type { Entry } from './store.ts';
 
@@ -14,7 +15,12 @@ export function Reply({ entry }: { entry: Entry }) {
   if (entry.from === 'error') {
     return (
       <div class="msg alert">
-        {entry.status === 429 ? t.busy : t.failed} {phone() && <Phone number={phone()} />}
+        <p>
+          {entry.status === 429 ? t.busy : t.failed} {phone() && <Phone number={phone()} />}
+        </p>
+        <button type="button" class="ghost" onClick={() => void store.ask(entry.question, entry)}>
+          {t.retry}
+        </button>
       </div>
     );
   }
@@ -33,6 +39,7 @@ export function Reply({ entry }: { entry: Entry }) {
         <p>{reply.message}</p>
         <Chips label={t.suggestions} questions={reply.suggestions.map((s) => s.question)} />
         <CallbackButton />
+        <HoursLine part="call" />
       </div>
     );
   }
@@ -56,14 +63,17 @@ export function Reply({ entry }: { entry: Entry }) {
       )}
       <Chips label={t.related} questions={reply.related.map((r) => r.question)} />
       {entry.voted ? (
-        <p class="voted">{t.thanks}</p>
+        <>
+          {entry.voted === 'no' ? <LazyMissingNote entry={entry} /> : <p class="voted">{t.thanks}</p>}
+          {entry.voted !== true && <CallbackButton />}
+        </>
       ) : (
         <div class="vote" role="group" aria-label={t.helpful}>
           <span aria-hidden="true">{t.helpful}</span>
           <button type="button" onClick={() => store.vote(entry, true)}>
             {t.yes}
           </button>
-          <button type="button" onClick={() => store.vote(entry, false)}>
+          <button type="button" onPointerEnter={preloadCallbackForm} onFocus={preloadCallbackForm} onClick={() => store.vote(entry, false)}>
             {t.no}
           </button>
         </div>

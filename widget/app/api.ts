@@ -11,13 +11,15 @@ import {
   type CallbackRequest,
   type ConfigResponse,
   type FeedbackRequest,
+  type Lang,
 } from '../../server/api/contract.ts';
 
 export type Result<T> = { ok: true; data: T } | { ok: false; status: number; error?: ApiError };
 
 export type Api = ReturnType<typeof createApi>;
 
-export function createApi(api: string) {
+/** `lang`: the interface language, sent with each question as a hint (the reply follows the question's own language). */
+export function createApi(api: string, lang?: Lang) {
   const base = api.replace(/\/+$/, '');
   async function call<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<Result<T>> {
     try {
@@ -35,8 +37,9 @@ export function createApi(api: string) {
   }
 
   return {
-    config: () => call<ConfigResponse>('/api/config'),
-    ask: (question: string) => call<AskResponse>('/api/ask', { question }),
+    base,
+    ask: (question: string) => call<AskResponse>('/api/ask', lang ? { question, lang } : { question }),
+    config: () => call<ConfigResponse>(lang ? `/api/config?lang=${lang}` : '/api/config'),
     callback: (request: CallbackRequest, key: string) => call<CallbackCreated>('/api/callback', request, { [IDEMPOTENCY_HEADER]: key }),
     feedback: (request: FeedbackRequest) => call<unknown>('/api/feedback', request),
   };

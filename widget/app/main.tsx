@@ -12,6 +12,7 @@ import { createApi } from './api.ts';
 import { App } from './App.tsx';
 import css from './app.css';
 import { AppContext, type AppModel } from './context.ts';
+import type * as SiteChecks from './site-checks.ts';
 import { createStore } from './store.ts';
 import { followVisualViewport } from './viewport.ts';
 
@@ -23,7 +24,7 @@ export const createMount = (t: AppStrings): MountApp => (ctx) => {
   ctx.panel.classList.add('app');
   const rgb = parseHex(ctx.options.color);
   if (rgb) (ctx.root.host as HTMLElement).style.setProperty('--sc-ink', ink(rgb));
-  const api = createApi(ctx.options.api);
+  const api = createApi(ctx.options.api, ctx.options.lang);
   const store = createStore(api, ctx);
   const model: AppModel = {
     store,
@@ -54,12 +55,26 @@ export const createMount = (t: AppStrings): MountApp => (ctx) => {
     }
   });
 
+  const host = ctx.root.host as HTMLElement;
+  const launcher = ctx.root.querySelector('.launcher')!;
+  let isOpen = false;
+  let checks: typeof SiteChecks | undefined;
+  void import('./site-checks.ts').then(
+    (m) => {
+      checks = m;
+      m.warnIfCovered(host, launcher);
+      if (isOpen) m.liftAboveCover(host, launcher);
+    },
+    () => {},
+  );
   let unfollow = () => {};
   return {
     show(open) {
+      isOpen = open;
       unfollow();
-      if (!open) return;
-      unfollow = followVisualViewport(ctx.root.host as HTMLElement);
+      if (!open) return store.settleVotes();
+      checks?.liftAboveCover(host, launcher);
+      unfollow = followVisualViewport(host);
       void store.start();
       // Opened by the page itself (data-open, a timer), not by the visitor: leave their focus alone.
       if (navigator.userActivation?.isActive === false) return;

@@ -26,6 +26,8 @@ export const appStrings = {
   helpful: 'Was this helpful?',
   yes: 'Yes',
   no: 'No',
+  retry: 'Try again',
+  missing: 'What was missing? (optional)',
   thanks: 'Thank you for your feedback.',
   clear: 'Clear conversation',
   close: 'Close chat',
@@ -48,6 +50,8 @@ export const appStrings = {
   required: 'Please fill this in.',
   consentRequired: 'Please tick this box so the clinic may call you.',
   cbFailed: 'Sorry, your request did not go through. Your details are still here: please try again.',
+  /** Per form field, the interface's own words for the server's reason; empty: the server's English reason. */
+  fieldErrors: {} as Partial<Record<'name' | 'phone' | 'preferredTime' | 'message' | 'consent', string>>,
   cbBusy: 'Too many requests right now. Please wait a minute, then try again.',
   cbDone: 'Thank you. Your request was received and the clinic will call you back.',
   reference: 'Reference',

@@ -1,7 +1,8 @@
 /**
  * `/widget.js`: the only script a clinic embeds. It draws the launcher in its
  * own shadow root and nothing else; the app modules are imported from beside
- * this file on intent (hover, focus, touch, click) or when the page is idle. Until
+ * this file on intent (hover, focus, touch, click) or, a few seconds after the
+ * page's load event, when it is idle. Until
  * the visitor opens the chat it sets no cookies, touches no storage and calls
  * no API. If the app cannot load, the panel still opens with the clinic phone
  * (`data-phone`) or a generic "call the clinic" message.
@@ -9,10 +10,13 @@
 import { loaderStrings as en } from '../i18n/en.ts';
 import { loaderStrings as es } from '../i18n/es.ts';
 import { adopt } from '../shared/adopt.ts';
-import { parseHex, textOn, toHex } from '../shared/color.ts';
+import { parseHex, textOn } from '../shared/color.ts';
 import type { AppHandle, AppModule, MountContext, WidgetEvent } from '../shared/types.ts';
 import css from './loader.css';
 import { findScript, readOptions } from './options.ts';
+
+/** After the load event, how long the page is left alone before the app is prefetched. */
+const QUIET_MS = 3000;
 
 const script = findScript(document);
 // Browsers without constructable stylesheets (Safari < 16.4) get no widget rather than an unstyled one.
@@ -36,7 +40,7 @@ function start(script: HTMLScriptElement): void {
   const root = host.attachShadow({ mode: 'open' });
   const rgb = parseHex(options.color);
   if (rgb) {
-    host.style.setProperty('--sc-accent', toHex(rgb));
+    host.style.setProperty('--sc-accent', `rgb(${rgb})`);
     host.style.setProperty('--sc-on', textOn(rgb));
   }
   if (CSS.supports('z-index', options.zIndex!)) host.style.setProperty('--sc-z', options.zIndex!);
@@ -104,8 +108,9 @@ function start(script: HTMLScriptElement): void {
 
   const whenIdle = (): void => {
     if (options.open) setOpen(true);
-    // requestIdleCallback returns a handle; where it is missing (Safari), a timer.
-    else window.requestIdleCallback?.(load, { timeout: 5000 }) ?? setTimeout(load, 3000);
+    // Prefetch only once the page has finished its own loading: its load event, a quiet spell
+    // (late images, the page's own scripts), then an idle moment; intent loads at once.
+    else setTimeout(() => (window.requestIdleCallback || setTimeout)(load), QUIET_MS);
   };
   // An async script in <head> may run before <body> exists.
   (document.body || document.documentElement).append(host);

@@ -22,7 +22,16 @@ export interface CorsOptions {
   exposeHeaders?: string[];
   /** Seconds a browser may cache a preflight answer. Default 600. */
   maxAge?: number;
+  /**
+   * Told the first time each origin is refused (a page the browser will not
+   * let read our answers), so a wrong allow-list reads as one in the log
+   * rather than as an outage. Default: nothing.
+   */
+  onRefused?: (origin: string, method: string, path: string) => void;
 }
+
+/** Origins remembered as already reported; past this many, new ones are no longer reported (no unbounded growth). */
+const MAX_REPORTED = 1000;
 
 export const DEFAULT_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
@@ -50,7 +59,7 @@ export function originMatcher(patterns: string[]): (origin: string) => boolean {
  * the rare client that ignores CORS). Requests without `Origin` pass untouched.
  *
  * @example
- * app.use('/api/*', cors({ origins: ['https://www.example-clinic.com'] }))
+ * app.use('/api/*', cors({ origins: ['https://www.example-clinic.com'], onRefused: (o) => console.error(`refused ${o}`) }))
  */
 export function cors(options: CorsOptions = {}): MiddlewareHandler {
   const allowed = originMatcher(options.origins ?? DEFAULT_ORIGINS);
@@ -59,6 +68,12 @@ export function cors(options: CorsOptions = {}): MiddlewareHandler {
   const exposeHeaders = (options.exposeHeaders ?? ['Retry-After', 'Idempotent-Replayed']).join(', ');
   const maxAge = String(options.maxAge ?? 600);
   const own = options.ownOrigins ?? ((c: Context) => [new URL(c.req.url).origin]);
+  const reported = new Set<string>();
+  const refused = (origin: string, method: string, path: string) => {
+    if (!options.onRefused || reported.has(origin) || reported.size >= MAX_REPORTED) return;
+    reported.add(origin);
+    options.onRefused(origin, method, path);
+  };
 
   return async function cors(c, next) {
     const origin = c.req.header('origin');
@@ -67,6 +82,7 @@ export function cors(options: CorsOptions = {}): MiddlewareHandler {
     const ok = allowed(origin) || own(c).includes(origin.toLowerCase());
     const preflight = c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
     if (!ok) {
+      refused(origin, c.req.method, c.req.path);
       const safe = c.req.method === 'GET' || c.req.method === 'HEAD';
       if (preflight || !safe) return jsonError(c, 403, 'origin not allowed');
       return next();

@@ -47,12 +47,14 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
   });
   // SQLite fills a bare column from the row that supplied MAX(), so `text` is the newest wording.
   const listUnanswered = db.prepare<[number], UnansweredQuestion>(
-    `SELECT key, COUNT(*) AS count, text AS example, MAX(asked_at) AS lastAskedAt
+    `SELECT key, COUNT(*) AS count, text AS example, MAX(asked_at) AS lastAskedAt, entry_id AS entryId
      FROM unanswered GROUP BY key ORDER BY count DESC, lastAskedAt DESC LIMIT ?`,
   );
   const insertFeedback = db.prepare(`INSERT INTO feedback (created_at, entry_id, helpful) VALUES (?, ?, ?)`);
-  const addFeedback = withoutSync(db, (at: string, entryId: string, helpful: number) => {
+  const insertNote = db.prepare(`INSERT INTO unanswered (asked_at, key, text, entry_id) VALUES (?, ?, ?, ?)`);
+  const addFeedback = withoutSync(db, (at: string, entryId: string, helpful: number, missing?: { key: string; text: string }) => {
     insertFeedback.run(at, entryId, helpful);
+    if (missing) insertNote.run(at, missing.key, missing.text, entryId);
   });
   const summary = db.prepare<[], FeedbackSummary>(
     `SELECT entry_id AS entryId, SUM(helpful) AS helpful, SUM(1 - helpful) AS notHelpful
@@ -73,8 +75,8 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
     async listUnanswered(limit) {
       return listUnanswered.all(limit);
     },
-    async recordFeedback(entryId, helpful, at) {
-      addFeedback(at.toISOString(), entryId, helpful ? 1 : 0);
+    async recordFeedback(entryId, helpful, at, missing) {
+      addFeedback(at.toISOString(), entryId, helpful ? 1 : 0, missing);
     },
     async feedbackSummary() {
       return summary.all();

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { CallbackRecord, CallbackStatusChange } from '../../api/contract.ts';
+import { newCallbackRef } from '../../callback-ref.ts';
 import type { CallbackQuery, CallbackStore, NewCallback, StoredCallback } from '../types.ts';
 
 type CallbackRow = Omit<CallbackRecord, 'questions' | 'history'> & { questions: string | null };
 
-const COLUMNS = `id, created_at AS createdAt, name, phone, preferred_time AS preferredTime, message, status, lang, questions`;
+const COLUMNS = `id, ref, created_at AS createdAt, name, phone, preferred_time AS preferredTime, message, status, lang, questions`;
 
 /** Where the previous page ended, in the list's order (newest first). */
 interface Cursor {
@@ -14,7 +15,17 @@ interface Cursor {
 
 const withoutRowid = ({ rowid: _rowid, ...row }: CallbackRow & { rowid: number }): CallbackRow => row;
 
-export function sqliteCallbacks(db: Database.Database): CallbackStore {
+export interface SqliteCallbackOptions {
+  /** Makes a short reference; a clash with a stored one is simply drawn again. Default `newCallbackRef`. */
+  newRef?: () => string;
+}
+
+/**
+ * @example
+ * const callbacks = sqliteCallbacks(openDatabase('./data'));
+ * await callbacks.createCallback({ ... }); // { id, ref: 'K7-4Q2', createdAt, replayed: false }
+ */
+export function sqliteCallbacks(db: Database.Database, { newRef = () => newCallbackRef() }: SqliteCallbackOptions = {}): CallbackStore {
   /** One page of the filtered list, continuing after `after` (keyset paging: no OFFSET rescans). */
   const page = (query: CallbackQuery, limit: number, after: Cursor | null) => {
     const where: string[] = [];
@@ -37,12 +48,13 @@ export function sqliteCallbacks(db: Database.Database): CallbackStore {
     return db.prepare<[Record<string, string | number>], CallbackRow & { rowid: number }>(sql).all(params);
   };
 
-  const findByHash = db.prepare<[string], { id: string; createdAt: string }>(
-    `SELECT id, created_at AS createdAt FROM callbacks WHERE idempotency_hash = ?`,
+  const findByHash = db.prepare<[string], { id: string; ref: string; createdAt: string }>(
+    `SELECT id, ref, created_at AS createdAt FROM callbacks WHERE idempotency_hash = ?`,
   );
+  const refTaken = db.prepare<[string], 1>(`SELECT 1 FROM callbacks WHERE ref = ?`).pluck();
   const insert = db.prepare(
-    `INSERT INTO callbacks (id, created_at, name, phone, preferred_time, message, lang, questions, idempotency_hash)
-     VALUES (@id, @createdAt, @name, @phone, @preferredTime, @message, @lang, @questions, @idempotencyHash)`,
+    `INSERT INTO callbacks (id, ref, created_at, name, phone, preferred_time, message, lang, questions, idempotency_hash)
+     VALUES (@id, @ref, @createdAt, @name, @phone, @preferredTime, @message, @lang, @questions, @idempotencyHash)`,
   );
   const enqueue = db.prepare(`INSERT INTO outbox (callback_id, next_attempt_at) VALUES (?, ?)`);
   const byId = db.prepare<[string], CallbackRow>(`SELECT ${COLUMNS} FROM callbacks WHERE id = ?`);
@@ -76,8 +88,12 @@ export function sqliteCallbacks(db: Database.Database): CallbackStore {
       if (earlier) return { ...earlier, replayed: true };
     }
     const createdAt = c.createdAt.toISOString();
+    // Inside the write transaction, so no other insert can take the reference between check and insert.
+    let ref = newRef();
+    while (refTaken.get(ref)) ref = newRef();
     insert.run({
       id: c.id,
+      ref,
       createdAt,
       name: c.name,
       phone: c.phone,
@@ -88,7 +104,7 @@ export function sqliteCallbacks(db: Database.Database): CallbackStore {
       idempotencyHash: c.idempotencyHash,
     });
     if (c.notify) enqueue.run(c.id, c.createdAt.getTime());
-    return { id: c.id, createdAt, replayed: false };
+    return { id: c.id, ref, createdAt, replayed: false };
   });
 
   const update = db.transaction((id: string, status: string, at: string, by: string): boolean => {

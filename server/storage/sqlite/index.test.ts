@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewCallback, Storage } from '../types.ts';
+import { REF_PATTERN } from '../../callback-ref.ts';
 import { sqliteAnalytics } from './analytics.ts';
+import { sqliteCallbacks } from './callbacks.ts';
 import { openSqliteStorage } from './index.ts';
 import { migrations } from './migrations.ts';
 import { DATABASE_FILE, openDatabase } from './open-database.ts';
@@ -88,6 +90,36 @@ describe('callbacks', () => {
     expect(again).toEqual({ ...first, replayed: true });
     expect(await storage.listCallbacks({ limit: 10 })).toHaveLength(1);
     expect(await storage.dueNotifications(new Date('2030-01-01'), 10)).toHaveLength(1);
+  });
+
+  it('gives each request a short reference, drawing again when one is already taken', async () => {
+    await storage.close();
+    const db = openDatabase(join(dir, 'refs'));
+    const draws = ['K7-4Q2', 'K7-4Q2', 'K7-4Q2', 'AB-CDE'];
+    const callbacks = sqliteCallbacks(db, { newRef: () => draws.shift()! });
+    expect((await callbacks.createCallback(callback())).ref).toBe('K7-4Q2');
+    expect((await callbacks.createCallback(callback())).ref).toBe('AB-CDE');
+    expect((await callbacks.listCallbacks({ limit: 10 })).map((r) => r.ref)).toEqual(['AB-CDE', 'K7-4Q2']);
+    expect(() => db.prepare(`UPDATE callbacks SET ref = 'K7-4Q2'`).run()).toThrow(/UNIQUE/);
+    db.close();
+    storage = openSqliteStorage(join(dir, 'nested', 'data'));
+  });
+
+  it('gives requests stored before references existed one each when upgrading', async () => {
+    await storage.close();
+    const file = join(dir, 'old', DATABASE_FILE);
+    mkdirSync(join(dir, 'old'));
+    const old = new Database(file);
+    old.exec(migrations[0] as string);
+    old.pragma('user_version = 1');
+    const insert = old.prepare(`INSERT INTO callbacks (id, created_at, name, phone) VALUES (?, '2026-01-01T00:00:00Z', 'Old', '5551234567')`);
+    for (let i = 0; i < 50; i++) insert.run(`old-${i}`);
+    old.close();
+    storage = openSqliteStorage(join(dir, 'old'));
+    const refs = (await storage.listCallbacks({ limit: 100 })).map((r) => r.ref);
+    expect(refs).toHaveLength(50);
+    expect(new Set(refs).size).toBe(50);
+    for (const ref of refs) expect(ref).toMatch(REF_PATTERN);
   });
 
   it('queues a notification only when asked', async () => {

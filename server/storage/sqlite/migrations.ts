@@ -1,10 +1,14 @@
 import type Database from 'better-sqlite3';
+import { newCallbackRef } from '../../callback-ref.ts';
+
+/** SQL, or a function for a step that needs code (such as filling a new column with generated values). */
+type Step = string | ((db: Database.Database) => void);
 
 /**
  * Numbered schema steps; `PRAGMA user_version` records the last one applied.
  * Append new steps, never edit a released one.
  */
-export const migrations: readonly string[] = [
+export const migrations: readonly Step[] = [
   // 1: callbacks with their notification outbox, question analytics, feedback.
   `
   CREATE TABLE callbacks (
@@ -130,6 +134,22 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX entry_revisions_by_entry ON entry_revisions (entry_id, id);
   `,
+  // 3: the short reference visitors and staff read ("K7-4Q2"), given to the requests already kept too.
+  (db) => {
+    db.exec(`ALTER TABLE callbacks ADD COLUMN ref TEXT`);
+    const taken = new Set<string>();
+    const setRef = db.prepare(`UPDATE callbacks SET ref = ? WHERE id = ?`);
+    for (const { id } of db.prepare<[], { id: string }>(`SELECT id FROM callbacks`).all()) {
+      let ref: string;
+      do ref = newCallbackRef();
+      while (taken.has(ref));
+      taken.add(ref);
+      setRef.run(ref, id);
+    }
+    db.exec(`CREATE UNIQUE INDEX callbacks_by_ref ON callbacks (ref)`);
+  },
+  // 4: notes left after "Was this helpful? No" sit with the unanswered questions, naming the answer.
+  `ALTER TABLE unanswered ADD COLUMN entry_id TEXT`,
 ];
 
 /** Applies the steps the file has not seen yet, each in its own transaction. */
@@ -138,10 +158,11 @@ export function migrate(db: Database.Database): void {
   if (current > migrations.length) {
     throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`);
   }
-  migrations.slice(current).forEach((sql, i) => {
+  migrations.slice(current).forEach((step, i) => {
     const version = current + i + 1;
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${version}`);
     })();
   });
