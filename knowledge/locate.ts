@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Finds a file shipped with the repository (e.g. `knowledge/triage/rules.yaml`)
+ * Finds a file shipped with the repository (e.g. `knowledge/base/urgent.yaml`)
  * by walking up from this module, so it resolves both from the sources and
  * from the bundled server in `dist/server/`.
  */

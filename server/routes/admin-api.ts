@@ -106,7 +106,8 @@ export function adminApi(deps: AppDeps): Hono<StaffEnv> {
     const { limit } = parseOr400(unansweredQuery, c.req.query());
     await questions.flush();
     const rows = await storage.listUnanswered(limit);
-    return c.json(rows.filter((q) => knowledge.decide(q.example).kind !== 'answer'));
+    // A note left after "Was this helpful? No" (it names its answer) stays: it says what that answer lacks.
+    return c.json(rows.filter((q) => q.entryId || knowledge.decide(q.example).kind !== 'answer'));
   });
 
   app.get('/api/admin/feedback', answers, async (c) => c.json(await storage.feedbackSummary()));

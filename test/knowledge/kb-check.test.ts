@@ -39,7 +39,7 @@ describe('kb:check', () => {
   it('exits 0 with a summary on a valid folder', async () => {
     const result = await kbCheck(copyFixture());
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/ok\. 7 entries/);
+    expect(result.stdout).toMatch(/ok\.\n\s+en: 7 entries/);
   });
 
   it.each([

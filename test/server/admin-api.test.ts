@@ -201,7 +201,7 @@ describe('a large CSV export', () => {
       expect(lines).toHaveLength(rows + 1);
       expect(lines[1]).toMatch(/^"id-50999",/); // newest first
       expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(rows);
-      expect(lines.at(-1)).toBe(`"id-0","${new Date(since).toISOString()}","new","","'＝HYPERLINK(""http://evil.example"")","+15551234567","","",""`);
+      expect(lines.at(-1)).toBe(`"id-0","","${new Date(since).toISOString()}","new","","'＝HYPERLINK(""http://evil.example"")","+15551234567","","",""`);
       expect(csv).not.toContain(`"'+1`);
     } finally {
       await s.close();

@@ -117,7 +117,7 @@ describe('saving an answer', () => {
 
 describe('from an unanswered question', () => {
   it('adds it as an alternate phrasing, with the trace before and after; it leaves the unanswered list', async () => {
-    const question = 'is there a vending machine in the waiting room';
+    const question = 'does the lobby have magazines to read';
     expect((await ask(question)).kind).toBe('fallback');
     await new Promise((r) => setTimeout(r, 1100)); // the question log writes in batches
     const unanswered = async () => ((await (await editor.request('/api/admin/unanswered')).json()) as Array<{ example: string }>).map((q) => q.example);
