@@ -41,6 +41,16 @@ it('keeps only fallback wording, redacted and grouped, with the newest as the ex
   log.record('fallback', 'do you take medicare? call (555) 765-4321!');
   await log.flush();
   expect(await storage.listUnanswered(10)).toEqual([
-    { key: 'do you take medicare call [phone]', count: 2, example: 'do you take medicare? call [phone]!', lastAskedAt: '2026-05-04T12:00:03.000Z', entryId: null },
+    { key: 'do you take medicare call [phone]', count: 2, example: 'do you take medicare? call [phone]!', lastAskedAt: '2026-05-04T12:00:03.000Z', entryId: null, lang: null },
   ]);
+});
+
+it('keeps the language an unanswered question was asked in, so staff can list one language', async () => {
+  let t = Date.parse('2026-06-01T12:00:00Z');
+  const log = createQuestionLog({ store: storage, clock: { now: () => new Date((t += 1000)) } });
+  log.record('fallback', '¿dónde me estaciono?', 'es');
+  log.record('fallback', 'where do I park my bike', 'en');
+  await log.flush();
+  expect((await storage.listUnanswered(50, 'es')).map((q) => [q.example, q.lang])).toEqual([['¿dónde me estaciono?', 'es']]);
+  expect((await storage.listUnanswered(50, 'en')).map((q) => q.example)).toContain('where do I park my bike');
 });

@@ -1,10 +1,11 @@
+import type { Lang } from './api/contract.ts';
 import type { Clock } from './clock.ts';
 import { staffWording } from './redact.ts';
 import type { AnalyticsStore, QuestionEvent, QuestionKind } from './storage/types.ts';
 
 export interface QuestionLog {
   /** Counts a question; keeps the (redacted) wording of fallbacks for staff. Never blocks the reply. */
-  record(kind: QuestionKind, question: string): void;
+  record(kind: QuestionKind, question: string, lang?: Lang): void;
   /** Writes everything buffered so far. */
   flush(): Promise<void>;
 }
@@ -46,8 +47,8 @@ export function createQuestionLog(options: QuestionLogOptions): QuestionLog {
   };
 
   return {
-    record(kind, question) {
-      const event: QuestionEvent = { at: clock.now(), kind };
+    record(kind, question, lang) {
+      const event: QuestionEvent = { at: clock.now(), kind, ...(lang ? { lang } : {}) };
       if (kind === 'fallback') {
         const unanswered = staffWording(question);
         // Wording with no words in it ("???") tells staff nothing and would list under an empty key.

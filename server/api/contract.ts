@@ -180,6 +180,8 @@ export interface UnansweredQuestion {
   lastAskedAt: string;
   /** For a note left after "Was this helpful? No": the answer it was about (newest in the group); else null. */
   entryId: string | null;
+  /** The language it was asked in (newest in the group); null for older rows. */
+  lang: Lang | null;
 }
 
 export interface FeedbackSummary {

@@ -103,9 +103,9 @@ export function adminApi(deps: AppDeps): Hono<StaffEnv> {
 
   // Only what is still unanswered today: a question an editor has since covered drops off the list.
   app.get('/api/admin/unanswered', answers, async (c) => {
-    const { limit } = parseOr400(unansweredQuery, c.req.query());
+    const { limit, lang } = parseOr400(unansweredQuery, c.req.query());
     await questions.flush();
-    const rows = await storage.listUnanswered(limit);
+    const rows = await storage.listUnanswered(limit, lang);
     // A note left after "Was this helpful? No" (it names its answer) stays: it says what that answer lacks.
     return c.json(rows.filter((q) => q.entryId || knowledge.decide(q.example).kind !== 'answer'));
   });

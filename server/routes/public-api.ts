@@ -26,7 +26,7 @@ export function publicApi({ knowledge, questions, storage, clock }: AppDeps): Ho
     const { question, lang } = parseOr400(askSchema, await readJsonObject(c));
     const decision = knowledge.decide(question, lang);
     const reply = toAskResponse(decision, knowledge.profile(decision.lang));
-    questions.record(reply.kind, question);
+    questions.record(reply.kind, question, decision.lang);
     c.header('Cache-Control', 'no-store');
     return c.json(reply);
   });

@@ -89,11 +89,14 @@ export interface QuestionEvent {
   kind: QuestionKind;
   /** Only for fallbacks, already redacted: staff see what was not answered. */
   unanswered?: { key: string; text: string };
+  /** The language the reply was given in. */
+  lang?: Lang;
 }
 
 export interface AnalyticsStore {
   recordQuestions(events: QuestionEvent[]): Promise<void>;
-  listUnanswered(limit: number): Promise<UnansweredQuestion[]>;
+  /** `lang`: only questions asked in that language. */
+  listUnanswered(limit: number, lang?: Lang): Promise<UnansweredQuestion[]>;
   /** `missing` (already redacted) is filed with the unanswered questions, tagged with the entry. */
   recordFeedback(entryId: string, helpful: boolean, at: Date, missing?: { key: string; text: string }): Promise<void>;
   feedbackSummary(): Promise<FeedbackSummary[]>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGS } from '../../knowledge/index.ts';
 import { text } from './parse.ts';
 
 const status = z.enum(['new', 'contacted', 'closed'], { error: 'must be new, contacted or closed' });
@@ -31,7 +32,10 @@ export const callbackExportQuery = callbackQuery(100_000, 100_000);
 
 export const statusUpdate = z.object({ status });
 
-export const unansweredQuery = z.object({ limit: count(500, 50) });
+export const unansweredQuery = z.object({
+  limit: count(500, 50),
+  lang: z.enum(LANGS, { error: () => `must be one of ${LANGS.join(', ')}` }).optional(),
+});
 
 export const statsQuery = z.object({ days: count(366, 30) });
 

@@ -1,5 +1,5 @@
 import { useSignal } from '@preact/signals';
-import type { EntryRevision, EntrySummary, KbStatus, PhrasingAdded, UnansweredQuestion } from '../../server/api/contract.ts';
+import type { EntryRevision, EntrySummary, KbStatus, Lang, PhrasingAdded, UnansweredQuestion } from '../../server/api/contract.ts';
 import { adminApi, UnauthorizedError } from './api.ts';
 import type { SectionProps } from './dashboard.tsx';
 import { EntryEditor, toDraft, type Draft } from './entry-editor.tsx';
@@ -17,7 +17,8 @@ const EMPTY = { title: '', questions: [], body: '', tags: [], related: [], sourc
 export function Answers({ onUnauthorized }: SectionProps) {
   const reloads = useSignal(0);
   const entries = useLoader(adminApi.entries, onUnauthorized, reloads.value);
-  const unanswered = useLoader(adminApi.unanswered, onUnauthorized, reloads.value);
+  const language = useSignal<Lang | ''>('');
+  const unanswered = useLoader(() => adminApi.unanswered(language.value || undefined), onUnauthorized, `${reloads.value}|${language.value}`);
   const status = useLoader<KbStatus>(adminApi.kbStatus, onUnauthorized, reloads.value);
   const search = useSignal('');
   const draft = useSignal<Draft | null>(null);
@@ -59,6 +60,12 @@ export function Answers({ onUnauthorized }: SectionProps) {
         <section aria-labelledby="unanswered-h">
           <h2 id="unanswered-h">Unanswered questions</h2>
           <p class="hint">Questions the chat could not answer. Add one as another way to ask an existing answer, or start a new answer from it.</p>
+          <label for="u-lang">Language</label>{' '}
+          <select id="u-lang" value={language.value} onChange={(e) => (language.value = e.currentTarget.value as Lang | '')}>
+            <option value="">all</option>
+            <option value="en">English</option>
+            <option value="es">Spanish</option>
+          </select>
           <Loaded data={unanswered.data} error={unanswered.error} empty="None right now.">
             {(rows) => (
               <ol class="unanswered">
@@ -66,6 +73,7 @@ export function Answers({ onUnauthorized }: SectionProps) {
                   <li key={q.key}>
                     <p id={`uq-${i}`}>
                       <span class="count">{q.count}×</span> {q.example}
+                      {q.lang && <span class="ref"> ({q.lang === 'es' ? 'Spanish' : 'English'})</span>}
                     </p>
                     <form
                       class="inline"

@@ -15,6 +15,7 @@ import type {
   PhrasingAdded,
   StaffAccountSummary,
   StaffMe,
+  Lang,
   UnansweredQuestion,
 } from '../../server/api/contract.ts';
 
@@ -78,7 +79,8 @@ export const adminApi = {
   setStatus: (callbackId: string, status: CallbackStatus) => json<CallbackRecord>(`/api/admin/callbacks/${id(callbackId)}`, { method: 'PATCH', body: { status } }),
   csv: async (path: string) => (await call(path)).blob(),
 
-  unanswered: () => json<UnansweredQuestion[]>('/api/admin/unanswered'),
+  /** `lang`: only questions asked in that language. */
+  unanswered: (lang?: Lang) => json<UnansweredQuestion[]>(lang ? `/api/admin/unanswered?lang=${lang}` : '/api/admin/unanswered'),
   feedback: () => json<FeedbackSummary[]>('/api/admin/feedback'),
   stats: () => json<DailyStat[]>('/api/admin/stats'),
   audit: () => json<AuditEntry[]>('/api/admin/audit?limit=500'),

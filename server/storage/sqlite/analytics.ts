@@ -37,18 +37,18 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
     `INSERT INTO question_counts (day, kind, count) VALUES (?, ?, 1)
      ON CONFLICT (day, kind) DO UPDATE SET count = count + 1`,
   );
-  const unanswered = db.prepare(`INSERT INTO unanswered (asked_at, key, text) VALUES (?, ?, ?)`);
+  const unanswered = db.prepare(`INSERT INTO unanswered (asked_at, key, text, lang) VALUES (?, ?, ?, ?)`);
   const record = withoutSync(db, (events: QuestionEvent[]) => {
     for (const e of events) {
       const at = e.at.toISOString();
       count.run(at.slice(0, 10), e.kind);
-      if (e.unanswered) unanswered.run(at, e.unanswered.key, e.unanswered.text);
+      if (e.unanswered) unanswered.run(at, e.unanswered.key, e.unanswered.text, e.lang ?? null);
     }
   });
   // SQLite fills a bare column from the row that supplied MAX(), so `text` is the newest wording.
-  const listUnanswered = db.prepare<[number], UnansweredQuestion>(
-    `SELECT key, COUNT(*) AS count, text AS example, MAX(asked_at) AS lastAskedAt, entry_id AS entryId
-     FROM unanswered GROUP BY key ORDER BY count DESC, lastAskedAt DESC LIMIT ?`,
+  const listUnanswered = db.prepare<[string | null, string | null, number], UnansweredQuestion>(
+    `SELECT key, COUNT(*) AS count, text AS example, MAX(asked_at) AS lastAskedAt, entry_id AS entryId, lang
+     FROM unanswered WHERE (? IS NULL OR lang = ?) GROUP BY key ORDER BY count DESC, lastAskedAt DESC LIMIT ?`,
   );
   const insertFeedback = db.prepare(`INSERT INTO feedback (created_at, entry_id, helpful) VALUES (?, ?, ?)`);
   const insertNote = db.prepare(`INSERT INTO unanswered (asked_at, key, text, entry_id) VALUES (?, ?, ?, ?)`);
@@ -72,8 +72,8 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
     async recordQuestions(events) {
       if (events.length > 0) record(events);
     },
-    async listUnanswered(limit) {
-      return listUnanswered.all(limit);
+    async listUnanswered(limit, lang) {
+      return listUnanswered.all(lang ?? null, lang ?? null, limit);
     },
     async recordFeedback(entryId, helpful, at, missing) {
       addFeedback(at.toISOString(), entryId, helpful ? 1 : 0, missing);

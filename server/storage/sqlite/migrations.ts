@@ -150,6 +150,8 @@ export const migrations: readonly Step[] = [
   },
   // 4: notes left after "Was this helpful? No" sit with the unanswered questions, naming the answer.
   `ALTER TABLE unanswered ADD COLUMN entry_id TEXT`,
+  // 5: the language each unanswered question was asked in, so staff can list one language.
+  `ALTER TABLE unanswered ADD COLUMN lang TEXT`,
 ];
 
 /** Applies the steps the file has not seen yet, each in its own transaction. */
