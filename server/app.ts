@@ -29,6 +29,7 @@ export function createApp(deps: AppDeps): Hono {
   const { config } = deps;
   const logError = throttledLog({ write: deps.logError ?? ((m: string) => console.error(m)) });
   const keyOf = clientKey(config.trustProxy);
+  const limitStore = deps.limitStore ? { store: deps.limitStore } : {};
   const app = new Hono();
 
   app.use(accessLog(deps.logRequest ? { write: deps.logRequest } : {}));
@@ -61,7 +62,7 @@ export function createApp(deps: AppDeps): Hono {
         logError(`cors:${origin}`, `CORS: refused ${method} ${path} from ${origin}: add it to ALLOWED_ORIGINS to let that site use the chat (${describeOrigins(config.allowedOrigins)})`),
     }),
     // A zero limit turns every rate limit off (the contract's switch for RATE_LIMIT_PER_MINUTE).
-    rateLimit({ limit: config.rateLimitPerMinute, key: keyOf }),
+    rateLimit({ limit: config.rateLimitPerMinute, key: keyOf, ...limitStore }),
     bodyLimit({ maxSize: (c) => (c.req.path.startsWith('/api/admin/entries/') ? MAX_ENTRY_BYTES : MAX_BODY_BYTES), methods: BODY_METHODS }),
     contentType({ methods: BODY_METHODS }),
   );
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps): Hono {
       key: keyOf,
       // Stored requests count; a 400 for a mistyped phone number does not.
       count: 'successful',
+      ...limitStore,
     }),
   );
   app.route('/', publicApi(deps));

@@ -11,6 +11,8 @@ describe('loadConfig', () => {
       port: 8787,
       host: '127.0.0.1',
       dataDir: resolve('/srv', 'data'),
+      databaseUrl: null,
+      sharedLimits: false,
       adminToken: null,
       allowedOrigins: null,
       rateLimitPerMinute: 60,
@@ -44,6 +46,7 @@ describe('loadConfig', () => {
         ALLOWED_ORIGINS: 'https://www.clinic.example, http://localhost:*', RATE_LIMIT_PER_MINUTE: '0',
         CALLBACK_LIMIT_PER_10_MINUTES: '3', KNOWLEDGE_DIR: 'kb', RETENTION_DAYS: '30',
         CALLBACK_WEBHOOK_URL: 'https://hooks.clinic.example/new/', TRUST_PROXY: '1',
+        DATABASE_URL: 'postgres://chat:secret@db.clinic.example:5432/chat',
       },
       root,
       '/srv',
@@ -53,6 +56,7 @@ describe('loadConfig', () => {
       allowedOrigins: ['https://www.clinic.example', 'http://localhost:*'], rateLimitPerMinute: 0,
       callbackLimitPer10Minutes: 3, knowledgeDir: '/srv/kb', retentionDays: 30,
       webhookUrl: 'https://hooks.clinic.example/new', trustProxy: 1, publicUrl: 'http://[::1]:9000',
+      databaseUrl: 'postgres://chat:secret@db.clinic.example:5432/chat',
     });
   });
 
@@ -71,12 +75,12 @@ describe('loadConfig', () => {
 
   it('lists every problem at once', () => {
     try {
-      loadConfig({ PORT: '99999', RETENTION_DAYS: '0', TRUST_PROXY: 'yes', ALLOWED_ORIGINS: 'clinic.example,https://a.example/', PUBLIC_URL: 'nope' }, root);
+      loadConfig({ PORT: '99999', RETENTION_DAYS: '0', TRUST_PROXY: 'yes', ALLOWED_ORIGINS: 'clinic.example,https://a.example/', PUBLIC_URL: 'nope', DATABASE_URL: 'mysql://db' }, root);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'RETENTION_DAYS', 'TRUST_PROXY', 'ALLOWED_ORIGINS: "clinic.example"', 'ALLOWED_ORIGINS: "https://a.example/"', 'PUBLIC_URL']) {
+      for (const name of ['PORT', 'RETENTION_DAYS', 'TRUST_PROXY', 'ALLOWED_ORIGINS: "clinic.example"', 'ALLOWED_ORIGINS: "https://a.example/"', 'PUBLIC_URL', 'DATABASE_URL']) {
         expect(problems).toContain(name);
       }
     }

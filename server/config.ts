@@ -5,8 +5,16 @@ import { tokenWeakness } from './token-strength.ts';
 export interface ServerConfig {
   port: number;
   host: string;
-  /** Absolute; holds the SQLite file. */
+  /** Absolute; holds the SQLite file (and, with DATABASE_URL, the knowledge base's last good copy). */
   dataDir: string;
+  /** `postgres://…`: keep everything in that PostgreSQL database, shared by replicas; `null` = SQLite under `dataDir`. */
+  databaseUrl: string | null;
+  /**
+   * Count rate limits in the database rather than in this process's memory,
+   * so they hold across processes sharing it (cluster workers on one SQLite
+   * file). Always on with `databaseUrl`. Default false.
+   */
+  sharedLimits: boolean;
   /** `null` = staff endpoints refuse everyone. */
   adminToken: string | null;
   /** CORS allow-list patterns; `null` = the defaults (own origin plus localhost on any port). */
@@ -112,12 +120,19 @@ export function loadConfig(env: Env, root: string, cwd: string = process.cwd()):
     smtp = { url: smtpUrl, from: value('NOTIFY_EMAIL_FROM') ?? 'clinic-chat@localhost', to: to ?? '' };
   }
 
+  const databaseUrl = value('DATABASE_URL') ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    problems.push('DATABASE_URL: must look like postgres://user:password@db.example.com:5432/clinic_chat');
+  }
+
   const publicUrl = httpUrl('PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   const config: ServerConfig = {
     port,
     host,
     dataDir: resolve(cwd, value('DATA_DIR') ?? './data'),
+    databaseUrl,
+    sharedLimits: false,
     adminToken,
     allowedOrigins,
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),

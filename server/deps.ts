@@ -7,7 +7,7 @@ import type { ServerConfig } from './config.ts';
 import type { KnowledgeAdmin } from './knowledge-admin/live-knowledge.ts';
 import type { Notifier } from './notify/notifier.ts';
 import type { QuestionLog } from './question-log.ts';
-import type { Storage } from './storage/types.ts';
+import type { LimitStore, Storage } from './storage/types.ts';
 
 /** Staff sign-in, sessions and the audit trail. */
 export interface StaffServices {
@@ -24,6 +24,8 @@ export interface AppDeps {
   /** The knowledge base as staff edit it: status, saves, last good copy. */
   kb: KnowledgeAdmin;
   storage: Storage;
+  /** Where rate limits are counted when they must hold across processes; default this process's memory. */
+  limitStore?: LimitStore;
   notifier: Notifier;
   /** Told about each new callback request (e.g. the email notice); never given its details. */
   onNewCallback: () => void;

@@ -97,6 +97,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     knowledge,
     kb,
     storage,
+    // In memory is fastest and right for one process; replicas and workers must count together.
+    ...(config.databaseUrl !== null || config.sharedLimits ? { limitStore: storage } : {}),
     staff,
     onNewCallback: () => email?.newRequest(),
     notifier,

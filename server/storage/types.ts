@@ -184,7 +184,24 @@ export interface PurgeResult {
   unanswered: number;
 }
 
-export interface Storage extends CallbackStore, OutboxStore, AnalyticsStore, AccountStore, AuditStore, RevisionStore {
+/** Fixed-window counters shared by every process using the store: rate limits that hold across replicas. */
+export interface LimitStore {
+  /** Counts one hit against `key` in its fixed window of `windowMs` containing `now`; returns the count including this hit and when that window ends. */
+  hitLimit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }>;
+  /** Gives one hit back to the window ending at `resetAt` (a request that did not count after all). */
+  releaseLimit(key: string, windowMs: number, resetAt: Date): Promise<void>;
+  /** Drops windows that ended before `cutoff` (the retention job calls it). */
+  deleteLimitsBefore(cutoff: Date): Promise<number>;
+}
+
+export interface Storage
+  extends CallbackStore,
+    OutboxStore,
+    AnalyticsStore,
+    AccountStore,
+    AuditStore,
+    RevisionStore,
+    LimitStore {
   /** Deletes personal data (callbacks, unanswered wording) created before `cutoff`. */
   deleteOlderThan(cutoff: Date): Promise<PurgeResult>;
   /**

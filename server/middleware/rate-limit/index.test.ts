@@ -1,6 +1,10 @@
 import { Hono } from 'hono';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveOnLoopback, type Served } from '../../../test/server/support/serve.ts';
+import { openSqliteStorage } from '../../storage/sqlite/index.ts';
 import { rateLimit } from './index.ts';
 
 describe('rateLimit', () => {
@@ -64,5 +68,31 @@ describe('rateLimit', () => {
     const s = await serveOnLoopback(app);
     for (let i = 0; i < 5; i++) expect((await fetch(`${s.url}/x`, { method: 'POST' })).status).toBe(200);
     await s.close();
+  });
+
+  it('with a store, counts there (Retry-After from its window), and in memory while the store fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clinic-chat-limit-'));
+    const store = openSqliteStorage(dir);
+    let t = Date.parse('2026-03-01T10:00:45Z');
+    const app = new Hono();
+    app.use(rateLimit({ limit: 2, store, now: () => t }));
+    app.post('/x', (c) => c.json({ ok: true }));
+    const s = await serveOnLoopback(app);
+    const post = () => fetch(`${s.url}/x`, { method: 'POST' });
+    try {
+      expect((await post()).status).toBe(200);
+      expect((await post()).status).toBe(200);
+      const limited = await post();
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('15'); // the shared window ends on the minute
+      await store.close();
+      t += 60_000;
+      expect((await post()).status).toBe(200);
+      expect((await post()).status).toBe(200);
+      expect((await post()).status).toBe(429);
+    } finally {
+      await s.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

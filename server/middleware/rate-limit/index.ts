@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { addressKey, clientAddress } from '../../http/client-ip.ts';
 import { FixedWindows } from '../../http/fixed-windows.ts';
 import { jsonError } from '../../http/json-error.ts';
+import type { LimitStore } from '../../storage/types.ts';
 
 export interface RateLimitOptions {
   /** Requests allowed per window per key; 0 turns the limit off. */
@@ -22,6 +23,21 @@ export interface RateLimitOptions {
   maxKeys?: number;
   /** Clock in ms, for tests. Default Date.now. */
   now?: () => number;
+  /**
+   * Where the windows are counted. Default: this process's memory (fastest;
+   * right for one process). Give the database's LimitStore when several
+   * processes or replicas serve the same clients, so the limit holds across
+   * them. Should the store fail, requests are counted in memory meanwhile:
+   * the limit then holds per process rather than not at all.
+   */
+  store?: LimitStore;
+}
+
+/** One request's place in its window, to give back if it turns out not to count. */
+interface Reservation {
+  /** Over the limit: refused with this many seconds to wait. */
+  retryAfter: number | null;
+  release(): Promise<void>;
 }
 
 /**
@@ -33,6 +49,7 @@ export interface RateLimitOptions {
  *
  * @example
  * app.use('/api/*', rateLimit({ limit: 60 }))
+ * app.use('/api/*', rateLimit({ limit: 60, store: storage })) // shared by every replica
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   if (options.limit <= 0) return async (_c, next) => next();
@@ -40,30 +57,54 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
   const keyOf = options.key ?? ((c: Context) => addressKey(clientAddress(c, 0)));
   const methods = new Set(options.methods ?? ['POST']);
   const onlySuccessful = options.count === 'successful';
+  const windowMs = options.windowMs ?? 60_000;
+  const now = options.now ?? Date.now;
   const windows = new FixedWindows({
-    windowMs: options.windowMs ?? 60_000,
+    windowMs,
     ...(options.maxKeys ? { maxKeys: options.maxKeys } : {}),
-    ...(options.now ? { now: options.now } : {}),
+    now,
   });
+  const { store } = options;
+
+  const reserveInMemory = (key: string): Reservation => {
+    const w = windows.current(key);
+    if (w.count >= limit) return { retryAfter: windows.retryAfterSeconds(key), release: async () => {} };
+    w.count++;
+    // The reservation came from this window object; if the window has rolled over since, this is a no-op on a dropped one.
+    return { retryAfter: null, release: async () => void w.count-- };
+  };
+  const reserveInStore = async (store: LimitStore, key: string): Promise<Reservation> => {
+    const at = now();
+    let hit: { count: number; resetAt: Date };
+    try {
+      hit = await store.hitLimit(key, windowMs, new Date(at));
+    } catch {
+      return reserveInMemory(key);
+    }
+    // A refused hit stays counted: it changes nothing (the count is over the limit either way) and saves a write.
+    if (hit.count > limit) return { retryAfter: Math.max(1, Math.ceil((hit.resetAt.getTime() - at) / 1000)), release: async () => {} };
+    return {
+      retryAfter: null,
+      // Failing to give a place back only makes the limit a little stricter until the window ends.
+      release: () => store.releaseLimit(key, windowMs, hit.resetAt).catch(() => {}),
+    };
+  };
 
   return async function rateLimit(c, next) {
     if (!methods.has(c.req.method)) return next();
     const key = keyOf(c);
-    const w = windows.current(key);
-    if (w.count >= limit) {
-      const retryAfter = windows.retryAfterSeconds(key);
-      c.header('Retry-After', String(retryAfter));
-      return jsonError(c, 429, 'too many requests, please try again later', { retryAfter });
+    const place = store ? await reserveInStore(store, key) : reserveInMemory(key);
+    if (place.retryAfter !== null) {
+      c.header('Retry-After', String(place.retryAfter));
+      return jsonError(c, 429, 'too many requests, please try again later', { retryAfter: place.retryAfter });
     }
-    w.count++;
     if (!onlySuccessful) return next();
     let kept = false;
     try {
       await next();
       kept = c.res.status < 400;
     } finally {
-      // The reservation came from this window object; if the window has rolled over since, this is a no-op on a dropped one.
-      if (!kept) w.count--;
+      if (!kept) await place.release();
     }
   };
 }

@@ -44,6 +44,9 @@ const WRITES = [
   'appendAudit',
   'purgeAudit',
   'addRevision',
+  'hitLimit',
+  'releaseLimit',
+  'deleteLimitsBefore',
 ] as const satisfies readonly (keyof Unguarded)[];
 
 const READS = [

@@ -164,3 +164,28 @@ describe('deleteOlderThan', () => {
     expect(await storage.dueNotifications(new Date('2030-01-01'), 10)).toEqual([]);
   });
 });
+
+describe('limits', () => {
+  const minute = 60_000;
+  it('counts hits per key in epoch-aligned windows, gives hits back and drops ended windows', async () => {
+    const at = new Date('2026-03-01T10:00:30Z');
+    expect(await storage.hitLimit('a', minute, at)).toEqual({ count: 1, resetAt: new Date('2026-03-01T10:01:00Z') });
+    expect((await storage.hitLimit('a', minute, new Date('2026-03-01T10:00:59.999Z'))).count).toBe(2);
+    expect((await storage.hitLimit('b', minute, at)).count).toBe(1);
+    // The same key with another window length is another counter.
+    expect((await storage.hitLimit('a', 10 * minute, at)).count).toBe(1);
+    await storage.releaseLimit('a', minute, new Date('2026-03-01T10:01:00Z'));
+    expect((await storage.hitLimit('a', minute, at)).count).toBe(2);
+    expect(await storage.hitLimit('a', minute, new Date('2026-03-01T10:01:00Z'))).toEqual({ count: 1, resetAt: new Date('2026-03-01T10:02:00Z') });
+    expect(await storage.deleteLimitsBefore(new Date('2026-03-01T10:01:30Z'))).toBe(2);
+    expect((await storage.hitLimit('b', minute, at)).count).toBe(1);
+  });
+
+  it('never hands out one place twice to two connections on the same file', async () => {
+    const other = openSqliteStorage(join(dir, 'nested', 'data'));
+    const at = new Date('2026-03-01T10:00:00Z');
+    const counts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? storage : other).hitLimit('k', minute, at)));
+    expect(counts.map((c) => c.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    await other.close();
+  });
+});

@@ -5,6 +5,7 @@ import { sqliteAudit } from './audit.ts';
 import { sqliteCallbacks } from './callbacks.ts';
 import { watchFileIdentity } from './file-identity.ts';
 import { guardStorage, type StorageGuardOptions } from './guard.ts';
+import { sqliteLimits } from './limits.ts';
 import { databasePath, openDatabase } from './open-database.ts';
 import { sqliteOutbox } from './outbox.ts';
 import { sqliteRevisions } from './revisions.ts';
@@ -34,6 +35,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteStorageOptions
       ...sqliteAccounts(db),
       ...sqliteAudit(db),
       ...sqliteRevisions(db),
+      ...sqliteLimits(db),
       async deleteOlderThan(cutoff) {
         return purge(cutoff.toISOString());
       },

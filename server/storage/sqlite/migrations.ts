@@ -152,6 +152,17 @@ export const migrations: readonly Step[] = [
   `ALTER TABLE unanswered ADD COLUMN entry_id TEXT`,
   // 5: the language each unanswered question was asked in, so staff can list one language.
   `ALTER TABLE unanswered ADD COLUMN lang TEXT`,
+  // 6: rate-limit windows shared by every process on this file (cluster workers); see LimitStore.
+  `
+  CREATE TABLE rate_limits (
+    key TEXT NOT NULL,
+    window_ms INTEGER NOT NULL,
+    window_end INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (key, window_ms, window_end)
+  ) WITHOUT ROWID;
+  CREATE INDEX rate_limits_by_end ON rate_limits (window_end);
+  `,
 ];
 
 /** Applies the steps the file has not seen yet, each in its own transaction. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../../server/clock.ts';
-import { loadConfig } from '../../../server/config.ts';
+import { loadConfig, type ServerConfig } from '../../../server/config.ts';
 import { findRepoRoot } from '../../../server/repo-root.ts';
 import { startServer, type StartOptions } from '../../../server/server.ts';
 
@@ -47,6 +47,8 @@ export async function startTestServer(
     connectionLimits?: StartOptions['connectionLimits'];
     storage?: StartOptions['storage'];
     emailCoalesceMs?: number;
+    /** Settings with no environment variable of their own (e.g. `sharedLimits`, which cluster mode sets). */
+    config?: Partial<ServerConfig>;
   } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir('data');
@@ -58,7 +60,7 @@ export async function startTestServer(
   const requestLog: string[] = [];
   const errorLog: string[] = [];
   const running = await startServer(
-    { ...config, widgetDir },
+    { ...config, ...options.config, widgetDir },
     {
       log: (m) => errorLog.push(m),
       logRequest: (l) => requestLog.push(l),
