@@ -35,7 +35,8 @@ const FRAMINGS: readonly Framing[] = ['history', 'hypothetical', 'fear', 'chroni
  * `ignore` phrases of the rule set, denials its `negatable` concepts. Who it
  * happens to does not matter: "my husband" counts like "I".
  *
- * A year in that sentence ("back in 2019") reads as a history too.
+ * A year in that sentence ("back in 2019") reads as a history too, and "for
+ * 20 years" or "for 6 months" as a chronic problem.
  *
  * A rule's `unsure` alternatives are weaker evidence (a red-flag word without
  * its severity: "my chest feels weird"). They never fire; when no rule fires,
@@ -160,6 +161,10 @@ function readReport(
   const now = hits(cues.now, sentence).some((h) => !insideDating(h));
   if (now) return { report: 'now', said: true };
   if (words.slice(sentence[0], sentence[1]).some((w, i) => isYear(w) && DATING.has(words[sentence[0] + i - 1] ?? ''))) return { report: 'history', said: false };
+  // "for 20 years", "for 6 months": a long-standing problem, whatever the number (in its own clause:
+  // "the worst headache ever, and she's had migraines for 30 years" still reports).
+  const part = words.slice(clause[0], clause[1]);
+  if (part.some((w, i) => part[i - 1] === 'for' && /^\d+$/.test(w) && LONG_SPANS.has(part[i + 1] ?? ''))) return { report: 'chronic', said: false };
   for (const [framing, list] of dating) if (list.length > 0) return { report: framing, said: false };
   return { report: 'now', said: hits(cues.said, sentence).some((h) => !insideDating(h)) };
 }
@@ -167,6 +172,8 @@ function readReport(
 const isYear = (word: string) => /^(19[4-9]\d|20[0-3]\d)$/.test(word);
 /** Words that make a following year a date ("back in 2019"), not a number in a story ("he thinks it's 1985"). */
 const DATING = new Set(['in', 'since', 'during', 'from', 'of', 'around']);
+/** Units that make "for N ..." a long-standing problem; days and hours may be this very episode. */
+const LONG_SPANS = new Set(['years', 'year', 'months', 'month', 'decades', 'anos', 'meses', 'ano', 'mes']);
 
 function ruleHit(match: ConceptMatch): RuleHit {
   return { id: match.rule.id, label: match.rule.label, concepts: match.concepts, crisis: match.rule.crisis === true };
