@@ -171,7 +171,7 @@ function readReport(
 
 const isYear = (word: string) => /^(19[4-9]\d|20[0-3]\d)$/.test(word);
 /** Words that make a following year a date ("back in 2019"), not a number in a story ("he thinks it's 1985"). */
-const DATING = new Set(['in', 'since', 'during', 'from', 'of', 'around']);
+const DATING = new Set(['in', 'since', 'during', 'from', 'of', 'around', 'en', 'desde', 'durante']);
 /** Units that make "for N ..." a long-standing problem; days and hours may be this very episode. */
 const LONG_SPANS = new Set(['years', 'year', 'months', 'month', 'decades', 'anos', 'meses', 'ano', 'mes']);
 
