@@ -22,12 +22,23 @@ export interface RuleHit {
   crisis: boolean;
 }
 
+/**
+ * What the urgent gate asks of the visitor: `emergency` 911 and the
+ * after-hours line; `crisis` the 988 Lifeline first; `unsure` (a red flag
+ * reported now, but weakly evidenced) emergency guidance together with the
+ * clinic's numbers: get checked now.
+ */
+export type Care = 'emergency' | 'crisis' | 'unsure';
+
 /** How the urgent gate read what a message reports. */
 export type Report = 'now' | 'history' | 'hypothetical' | 'fear' | 'idiom' | 'chronic' | 'denied';
 
 export type Decision =
-  /** Urgent symptoms: emergency guidance only, never a FAQ answer. */
-  | { kind: 'urgent'; lang: Lang; rule: RuleHit; care: 'emergency' | 'crisis' }
+  /**
+   * Urgent symptoms: emergency guidance only, never a FAQ answer. `unsure`: a
+   * red flag reported now on weak evidence (see `Care`).
+   */
+  | { kind: 'urgent'; lang: Lang; rule: RuleHit; care: Care }
   /** A kind of question the chat must not answer (booking, a bill, dosing...): callback form. */
   | { kind: 'refused'; lang: Lang; rule: RuleHit; suggestions: EntryRef[] }
   /** Greetings, thanks, goodbyes and complaints: a short friendly reply. */
@@ -88,7 +99,7 @@ export interface Trace {
   words: string[];
   corrections: WordChange[];
   layTerms: WordChange[];
-  triage: RuleStageTrace & { report?: Report };
+  triage: RuleStageTrace & { report?: Report; unsure?: RuleHit };
   outOfScope: RuleStageTrace;
   candidates: CandidateTrace[];
   readings: ReadingTrace[];

@@ -95,6 +95,9 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
         `urgent: rule ${urgent.fired.id} fired on ${describeHit(urgent.fired)}`,
       );
     }
+    if (urgent.unsure) {
+      return done({ kind: 'urgent', lang, rule: urgent.unsure, care: 'unsure' }, `urgent (unsure): rule ${urgent.unsure.id} partly matched on ${describeHit(urgent.unsure)}, reported now`);
+    }
 
     const chat = smallTalk(fixed);
     if (chat) return done({ kind: 'small-talk', lang, intent: chat }, `small talk: ${chat}`);

@@ -19,7 +19,7 @@ import type { Profile } from './reply/profile.ts';
 import type { Router } from './router.ts';
 import { loadTriageRules } from './triage/load-rules.ts';
 
-export type { CandidateTrace, Decision, EntryRef, Explanation, Report, RuleHit, SmallTalk, Trace } from './decision.ts';
+export type { CandidateTrace, Care, Decision, EntryRef, Explanation, Report, RuleHit, SmallTalk, Trace } from './decision.ts';
 export type { Lang } from './language/types.ts';
 export { LANGS } from './language/types.ts';
 export type { Profile } from './reply/profile.ts';

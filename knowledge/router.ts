@@ -45,18 +45,21 @@ export function createRouter(engines: ReadonlyMap<Lang, Engine>, missing: Partia
     }
     const lang = explanation.decision.lang;
     explanation.trace.lang = { chosen: lang, detected: detection.lang, ...(hint ? { hint } : {}), note: `${detection.note} (${formatScores(detection.scores)})` };
-    if (explanation.decision.kind === 'urgent') return explanation;
+    const gated = (d: Decision) => d.kind === 'urgent' && (d.care !== 'unsure' ? 2 : 1);
+    if (gated(explanation.decision) === 2) return explanation;
     for (const other of all) {
       // Another language's rules read only a message that has some of its words (Spanglish, or a
       // Spanish symptom in an English sentence): its idioms and framing are not the message's own.
       if (other.language === lang || !(detection.scores[other.language]! > 0)) continue;
       const urgent = other.checkUrgent(question);
-      if (urgent.fired) {
-        explanation.trace.triage = { ...urgent, notes: [...urgent.notes, `fired in ${other.language}; the reply stays in ${lang}`] };
-        explanation.trace.summary = `urgent: rule ${urgent.fired.id} fired in ${other.language}`;
-        explanation.decision = { kind: 'urgent', lang, rule: urgent.fired, care: urgent.fired.crisis ? 'crisis' : 'emergency' };
-        return explanation;
-      }
+      // A rule firing there beats an unsure reading here; an unsure one there beats no gate at all.
+      const hit = urgent.fired ?? (gated(explanation.decision) ? undefined : urgent.unsure);
+      if (!hit) continue;
+      const care = urgent.fired ? (hit.crisis ? 'crisis' : 'emergency') : 'unsure';
+      explanation.trace.triage = { ...urgent, notes: [...urgent.notes, `${care === 'unsure' ? 'unsure' : 'fired'} in ${other.language}; the reply stays in ${lang}`] };
+      explanation.trace.summary = `urgent${care === 'unsure' ? ' (unsure)' : ''}: rule ${hit.id} ${care === 'unsure' ? 'partly matched' : 'fired'} in ${other.language}`;
+      explanation.decision = { kind: 'urgent', lang, rule: hit, care };
+      if (care !== 'unsure') return explanation;
     }
     return explanation;
   };

@@ -63,10 +63,10 @@ function allSets(dir: string, run: (file: string) => ExplainedOutcome[]) {
   console.log(`knowledge base: ${dir}\ntargets: answers >= 95%, out-of-scope >= 95%, urgent 100%; triage: ordinary kept out >= 95%\n\n${head}`);
   for (const set of answerSets) console.log(row(set.name, summarise(set.outcomes)));
   if (triageSets.length > 0) {
-    console.log(`\n${'triage suite'.padEnd(38)} ${'urgent caught'.padStart(15)}   ${'ordinary kept'.padStart(15)}   answered from FAQ`);
+    console.log(`\n${'triage suite'.padEnd(38)} ${'urgent caught'.padStart(15)}   ${'ordinary kept'.padStart(15)}   answered from FAQ   unsure`);
     for (const set of triageSets) {
       const s = summarise(set.outcomes);
-      console.log(`${set.name.padEnd(38)} ${cell(s.urgent)}   ${cell(s.ordinary)}   ${String(s.urgentAnswered).padStart(5)}`);
+      console.log(`${set.name.padEnd(38)} ${cell(s.urgent)}   ${cell(s.ordinary)}   ${String(s.urgentAnswered).padStart(5)}             ${String(s.unsure).padStart(5)}`);
     }
   }
   if (args.includes('--fit')) {
@@ -98,7 +98,7 @@ function oneSet(dir: string, setFile: string, run: (file: string) => ExplainedOu
   ]) {
     if (l) console.log(l);
   }
-  console.log(`wrong answers: ${summary.wrongAnswers}; urgent answered from the FAQ: ${summary.urgentAnswered}; replies in another language: ${summary.wrongLanguage}`);
+  console.log(`wrong answers: ${summary.wrongAnswers}; urgent answered from the FAQ: ${summary.urgentAnswered}; replies in another language: ${summary.wrongLanguage}; unsure tier: ${summary.unsure}`);
 
   const misses = outcomes.filter((o) => !o.ok);
   console.log(misses.length ? `\nmisses (${misses.length}):` : '\nno misses');
@@ -123,7 +123,7 @@ function scoreBase(dir: string, queryFile: string) {
   const questions = parseEvalSet(readFileSync(queryFile, 'utf8'));
   const outcomes = runSet(engine, questions);
   const right = outcomes.filter((o) => o.ok).length;
-  const dontKnow = outcomes.filter((o) => ['not-found', 'refused', 'small-talk', 'urgent'].includes(o.got)).length;
+  const dontKnow = outcomes.filter((o) => ['not-found', 'refused', 'small-talk', 'urgent', 'unsure'].includes(o.got)).length;
   const wrong = outcomes.length - right - dontKnow;
   // The top candidate of the chosen (or whole) reading, whatever the confidence: what calibration works with.
   const topRight = outcomes.filter((o) => o.row?.right).length;

@@ -10,6 +10,8 @@ export interface ConceptMatch {
   /** Word positions the concepts cover: first word, and one past the last. */
   start: number;
   end: number;
+  /** Only one of the rule's `unsure` alternatives matched: weak evidence. */
+  weak?: true;
 }
 
 export interface CompiledRuleSet {
@@ -17,7 +19,8 @@ export interface CompiledRuleSet {
   vocabulary: ReadonlyMap<string, number>;
   /**
    * Every rule (in file order) whose concepts all appear in the normalised
-   * words, each once, with its first complete alternative. Correct typos
+   * words, each once, with its first complete alternative (a `when` one, else
+   * an `unsure` one, marked `weak`). Correct typos
    * first (against `vocabulary` merged with any other known words) so a word
    * is only ever "fixed" into its nearest real neighbour. `breaks` (clause
    * starts) keep a denial from reaching into the next clause.
@@ -71,7 +74,7 @@ export function compileRuleSet(set: ConceptRuleSet, language: Language): Compile
     // Each present concept with its first hit.
     const present = new Map<string, PhraseHit<string>>();
     for (const hit of hits) {
-      if (hit.value === IGNORED || ignored[hit.start]) continue;
+      if (hit.value === IGNORED || ignored.subarray(hit.start, hit.start + hit.length).includes(1)) continue;
       if (negatable.has(hit.value) && isDenied(words, hit.start, breaks, negations, between)) continue;
       const first = present.get(hit.value);
       if (first === undefined || hit.start < first.start) present.set(hit.value, hit);
@@ -79,7 +82,8 @@ export function compileRuleSet(set: ConceptRuleSet, language: Language): Compile
     if (present.size === 0) return [];
     const matches: ConceptMatch[] = [];
     for (const rule of set.rules) {
-      const alternative = rule.when.find((concepts) => fires(rule, concepts, present));
+      const strong = rule.when.find((concepts) => fires(rule, concepts, present));
+      const alternative = strong ?? rule.unsure?.find((concepts) => fires(rule, concepts, present));
       if (!alternative) continue;
       const used = alternative.map((c) => present.get(c)!);
       matches.push({
@@ -87,6 +91,7 @@ export function compileRuleSet(set: ConceptRuleSet, language: Language): Compile
         concepts: Object.fromEntries(used.map((hit) => [hit.value, words.slice(hit.start, hit.start + hit.length).join(' ')])),
         start: Math.min(...used.map((h) => h.start)),
         end: Math.max(...used.map((h) => h.start + h.length)),
+        ...(strong ? {} : { weak: true as const }),
       });
     }
     return matches;

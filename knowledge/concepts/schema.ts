@@ -30,6 +30,11 @@ export const conceptRuleSetSchema = z
         hypothetical: z.array(phrase).default([]),
         fear: z.array(phrase).default([]),
         chronic: z.array(phrase).default([]),
+        /**
+         * Phrases that report a symptom without dating it ("i have", "feels", "started"): with
+         * `now`, what a rule's `unsure` alternative needs in its sentence to count.
+         */
+        reported: z.array(phrase).default([]),
       })
       .optional(),
     rules: z
@@ -39,6 +44,12 @@ export const conceptRuleSetSchema = z
           label: z.string().min(1),
           /** Alternatives: the rule fires when every concept of any one list is present. */
           when: z.array(z.array(z.string().min(1)).min(1)).min(1),
+          /**
+           * Urgent rules only: weaker alternatives (a red-flag word without its severity, a partial
+           * picture). Reported happening now, they get the "unsure" tier: emergency guidance together
+           * with the clinic's numbers ("get checked now"), never an FAQ answer.
+           */
+          unsure: z.array(z.array(z.string().min(1)).min(1)).optional(),
           /**
            * Concepts that stop the rule when said before its `when` concepts are all present:
            * "what if I get a fever after" asks about a fever, "I have a fever, what if it's infected" reports one.
@@ -61,13 +72,15 @@ export const conceptRuleSetSchema = z
       rule.unless?.forEach((name, u) => {
         if (!(name in set.concepts)) ctx.addIssue({ code: 'custom', path: ['rules', r, 'unless', u], message: `unknown concept "${name}"` });
       });
-      rule.when.forEach((alternative, a) =>
-        alternative.forEach((name, c) => {
-          if (!(name in set.concepts)) {
-            ctx.addIssue({ code: 'custom', path: ['rules', r, 'when', a, c], message: `unknown concept "${name}"` });
-          }
-        }),
-      );
+      for (const key of ['when', 'unsure'] as const) {
+        rule[key]?.forEach((alternative, a) =>
+          alternative.forEach((name, c) => {
+            if (!(name in set.concepts)) {
+              ctx.addIssue({ code: 'custom', path: ['rules', r, key, a, c], message: `unknown concept "${name}"` });
+            }
+          }),
+        );
+      }
     });
   });
 

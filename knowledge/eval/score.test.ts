@@ -9,6 +9,7 @@ const fallback: Decision = { kind: 'not-found', lang: 'en', suggestions: [] };
 const rule = { id: 'r', label: 'r', concepts: {}, crisis: false };
 const emergency: Decision = { kind: 'urgent', lang: 'en', rule, care: 'emergency' };
 const crisis: Decision = { kind: 'urgent', lang: 'en', rule: { ...rule, crisis: true }, care: 'crisis' };
+const unsure: Decision = { kind: 'urgent', lang: 'en', rule, care: 'unsure' };
 
 describe('judge', () => {
   it('counts an answer right only with a labelled id', () => {
@@ -29,6 +30,13 @@ describe('judge', () => {
     expect(judge({ q: 'd', expect: 'emergency', line: '988' }, crisis).ok).toBe(true);
     expect(judge({ q: 'e', expect: 'ordinary' }, answer('x')).ok).toBe(true);
     expect(judge({ q: 'e', expect: 'ordinary' }, emergency).ok).toBe(false);
+  });
+
+  it('counts the unsure tier as emergency guidance: it catches a 911 emergency, not a 988 one, and is an alarm on an ordinary message', () => {
+    expect(judge({ q: 'f', expect: 'emergency' }, unsure)).toMatchObject({ ok: true, got: 'unsure' });
+    expect(judge({ q: 'f', expect: 'emergency', line: '988' }, unsure).ok).toBe(false);
+    expect(judge({ q: 'g', expect: 'ordinary' }, unsure).ok).toBe(false);
+    expect(summarise([judge({ q: 'g', expect: 'ordinary' }, unsure), judge({ q: 'h', expect: 'answer', ids: ['x'] }, unsure)])).toMatchObject({ unsure: 2, wrongAnswers: 0 });
   });
 });
 

@@ -46,6 +46,8 @@ export interface EvalSummary {
   urgentAnswered: number;
   /** Replies not in the language the question is written in. */
   wrongLanguage: number;
+  /** Messages that got the unsure tier ("get checked now"), of any label. */
+  unsure: number;
 }
 
 /**
@@ -55,7 +57,8 @@ export interface EvalSummary {
  * 988); ordinary ones must not.
  */
 export function judge(question: EvalQuestion, decision: Decision): EvalOutcome {
-  const got = decision.kind === 'answer' ? decision.entry.id : decision.kind;
+  // The unsure tier shows emergency guidance too: it catches a bodily emergency and, on an ordinary message, is an alarm.
+  const got = decision.kind === 'answer' ? decision.entry.id : decision.kind === 'urgent' && decision.care === 'unsure' ? 'unsure' : decision.kind;
   let ok: boolean;
   switch (question.expect) {
     case 'answer':
@@ -80,7 +83,7 @@ export function summarise(outcomes: readonly EvalOutcome[]): EvalSummary {
     const right = mine.filter((o) => o.ok).length;
     return { total: mine.length, right, rate: mine.length ? right / mine.length : 1 };
   };
-  const notAnswer = new Set(['urgent', 'refused', 'not-found', 'small-talk']);
+  const notAnswer = new Set(['urgent', 'unsure', 'refused', 'not-found', 'small-talk']);
   return {
     answers: bucket('answer'),
     outOfScope: bucket('fallback'),
@@ -89,6 +92,7 @@ export function summarise(outcomes: readonly EvalOutcome[]): EvalSummary {
     wrongAnswers: outcomes.filter((o) => o.question.expect === 'answer' && !o.ok && !notAnswer.has(o.got)).length,
     urgentAnswered: outcomes.filter((o) => o.question.expect === 'emergency' && !notAnswer.has(o.got)).length,
     wrongLanguage: outcomes.filter((o) => !o.inLanguage).length,
+    unsure: outcomes.filter((o) => o.got === 'unsure').length,
   };
 }
 

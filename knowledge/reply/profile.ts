@@ -39,7 +39,9 @@ export function replyWording(clinic: ClinicProfile, lang: Lang): Profile {
       outOfScope: line('outOfScope'),
       emergency: line('emergency'),
       crisis: line('crisis'),
+      unsure: line('unsure'),
       call911: line('call911'),
+      callClinic: line('callClinic'),
       call988: line('call988'),
       callAfterHours: line('callAfterHours'),
       smallTalk: {

@@ -15,7 +15,11 @@ export interface ReplyWording {
   emergency: string;
   /** Self-harm: the 988 Lifeline first. */
   crisis: string;
+  /** A red flag reported now on weak evidence: emergency guidance together with how to reach the clinic now. */
+  unsure: string;
   call911: string;
+  /** The clinic's own number, on the unsure screen. */
+  callClinic: string;
   call988: string;
   callAfterHours: string;
   smallTalk: Record<SmallTalk, string>;
@@ -31,7 +35,10 @@ export const DEFAULT_WORDING: Record<Lang, ReplyWording> = {
       "What you describe can be urgent. Please call 911 or go to the nearest emergency room now; do not wait for an answer here. You can also reach {{clinic.name}}'s after-hours line at {{clinic.afterHoursPhone}}.",
     crisis:
       'I am really sorry you are going through this. You do not have to face it alone: please call or text 988 now to reach the Suicide and Crisis Lifeline, any time, day or night. If you are in danger right now, call 911 or go to the nearest emergency room.',
+    unsure:
+      'What you describe may need to be checked today, so please do not wait for an answer here. If it is severe, sudden or getting worse, or you feel very unwell, call 911 or go to the nearest emergency room now. Otherwise call {{clinic.name}} now at {{clinic.phone}} ({{clinic.hours}}), or the after-hours line at {{clinic.afterHoursPhone}}, and tell them what is happening.',
     call911: 'Call 911',
+    callClinic: 'Call {{clinic.name}} ({{clinic.phone}})',
     call988: 'Call or text 988 (Suicide and Crisis Lifeline)',
     callAfterHours: 'Call {{clinic.name}} after-hours line ({{clinic.afterHoursPhone}})',
     smallTalk: {
@@ -51,7 +58,10 @@ export const DEFAULT_WORDING: Record<Lang, ReplyWording> = {
       'Lo que describe puede ser urgente. Llame al 911 o vaya a la sala de emergencias más cercana ahora mismo; no espere una respuesta aquí. También puede llamar a la línea fuera de horario de {{clinic.name}} al {{clinic.afterHoursPhone}}.',
     crisis:
       'Siento mucho que esté pasando por esto. No tiene que enfrentarlo solo: llame al 988 y marque 2 para hablar en español, o envíe un mensaje de texto con la palabra AYUDA al 988, a cualquier hora del día o de la noche. Si está en peligro ahora mismo, llame al 911 o vaya a la sala de emergencias más cercana.',
+    unsure:
+      'Lo que describe puede necesitar que lo revisen hoy, así que no espere una respuesta aquí. Si es fuerte, repentino o va empeorando, o se siente muy mal, llame al 911 o vaya a la sala de emergencias más cercana ahora mismo. Si no, llame ahora a {{clinic.name}} al {{clinic.phone}} ({{clinic.hours}}), o a la línea fuera de horario al {{clinic.afterHoursPhone}}, y cuénteles lo que está pasando.',
     call911: 'Llamar al 911',
+    callClinic: 'Llamar a {{clinic.name}} ({{clinic.phone}})',
     call988: 'Llamar al 988 y marcar 2 (Línea de Prevención del Suicidio y Crisis, en español)',
     callAfterHours: 'Llamar a la línea fuera de horario de {{clinic.name}} ({{clinic.afterHoursPhone}})',
     smallTalk: {

@@ -7,12 +7,17 @@ import { createPhraseIndex, type PhraseIndex } from '../text/phrases.ts';
 export interface TriageResult extends RuleStageTrace {
   /** What the message reports about the fired rule's symptom (or the first rule that matched at all). */
   report?: Report;
+  /**
+   * No rule fired, but one of a rule's weaker `unsure` alternatives matched and
+   * is reported happening now: lean to safety ("get checked now").
+   */
+  unsure?: RuleHit;
 }
 
 export interface Triage {
   /** Surface words of the rules, for the typo corrector. */
   vocabulary: ReadonlyMap<string, number>;
-  /** Checked before anything else; `fired` means emergency guidance only. */
+  /** Checked before anything else; `fired` means emergency guidance only, `unsure` guidance plus the clinic's numbers. */
   check(text: { words: readonly string[]; breaks: ReadonlySet<number>; sentences: ReadonlySet<number> }): TriageResult;
 }
 
@@ -30,7 +35,13 @@ const FRAMINGS: readonly Framing[] = ['history', 'hypothetical', 'fear', 'chroni
  * `ignore` phrases of the rule set, denials its `negatable` concepts. Who it
  * happens to does not matter: "my husband" counts like "I".
  *
- * A year in that sentence ("back in 2019") reads as a history too.
+ * A year in that sentence ("back in 2019") reads as a history too, and "for
+ * 20 years" or "for 6 months" as a chronic problem.
+ *
+ * A rule's `unsure` alternatives are weaker evidence (a red-flag word without
+ * its severity: "my chest feels weird"). They never fire; when no rule fires,
+ * the first one read as now, in a sentence with a `now` or `reported` phrase
+ * ("since the shot", "I have", "feels"), is returned as `unsure`.
  *
  * Framing is read in the clauses the rule's words span, from the start of
  * the first to the end of the last: a fear and a report in separate
@@ -54,18 +65,29 @@ export function createTriage(rules: ConceptRuleSet, language: Language): Triage 
     check({ words, breaks, sentences }) {
       const matches = compiled.matchAll(words, breaks);
       if (matches.length === 0) return { notes: [] };
-      if (!cues) return { fired: ruleHit(matches[0]!), report: 'now', notes: [] };
+      if (!cues) {
+        const strong = matches.find((m) => !m.weak);
+        return strong ? { fired: ruleHit(strong), report: 'now', notes: [] } : { unsure: ruleHit(matches[0]!), report: 'now', notes: [] };
+      }
       const stems = words.map(language.stem);
       const notes: string[] = [];
       let firstReport: Report | undefined;
+      let unsure: RuleHit | undefined;
       for (const match of matches) {
-        const report = readReport(match, words, stems, { breaks, sentences }, cues);
+        const { report, said } = readReport(match, words, stems, { breaks, sentences }, cues);
+        if (match.weak) {
+          // Weak evidence counts only when the message says it is happening: "my chest feels weird", not "chest?".
+          const now = report === 'now' && said;
+          notes.push(`${match.rule.id} (unsure): ${describe(match)} read as ${report}${report === 'now' && !said ? ' but not said to be happening' : ''}${now ? '' : ', not urgent'}`);
+          if (now) unsure ??= ruleHit(match);
+          continue;
+        }
         const stillUrgent = report === 'now' || match.rule.urgentEvenIf?.includes(report as Framing);
         notes.push(`${match.rule.id}: ${describe(match)} read as ${report}${stillUrgent ? '' : ', not urgent'}`);
         if (stillUrgent) return { fired: ruleHit(match), report, notes };
         firstReport ??= report;
       }
-      return { report: firstReport, notes };
+      return { report: firstReport ?? (unsure ? 'now' : undefined), notes, ...(unsure ? { unsure } : {}) };
     },
   };
 }
@@ -78,6 +100,8 @@ interface CueIndex {
 
 interface Cues {
   now: CueIndex;
+  /** `now` plus `reported` phrases: what an unsure match needs in its sentence. */
+  said: CueIndex;
   framings: [Framing, CueIndex][];
 }
 
@@ -86,7 +110,7 @@ function compileCues(framing: NonNullable<ConceptRuleSet['framing']>, language: 
     stemmed: createPhraseIndex(phrases.filter((p) => !p.startsWith('=')).map((p) => [language.normalise(p).map(language.stem), true as const])),
     exact: createPhraseIndex(phrases.filter((p) => p.startsWith('=')).map((p) => [language.normalise(p), true as const])),
   });
-  return { now: index(framing.now), framings: FRAMINGS.map((f) => [f, index(framing[f])]) };
+  return { now: index(framing.now), said: index([...framing.now, ...framing.reported]), framings: FRAMINGS.map((f) => [f, index(framing[f])]) };
 }
 
 /** The span [from, to) of the parts around a match, widened to the nearest `bounds`. */
@@ -111,7 +135,7 @@ function readReport(
   stems: readonly string[],
   bounds: { breaks: ReadonlySet<number>; sentences: ReadonlySet<number> },
   cues: Cues,
-): Report {
+): { report: Report; said: boolean } {
   const clause = around(match, words.length, bounds.breaks);
   const sentence = around(match, words.length, bounds.sentences);
   // A cue is a phrase inside one clause: "last week, now" is not "weeks now".
@@ -128,22 +152,28 @@ function readReport(
   for (const [framing, index] of cues.framings) {
     if (framing === 'history' || framing === 'chronic') continue;
     const at = hits(index, clause).filter((h) => h < match.end);
-    if (at.length > 0) return hits(cues.now, clause).some((h) => h > Math.min(...at)) ? 'now' : framing;
+    if (at.length > 0) return hits(cues.now, clause).some((h) => h > Math.min(...at)) ? { report: 'now', said: true } : { report: framing, said: false };
   }
   // A history or a chronic problem dates the whole sentence, unless it also says what is happening now
   // (a `now` inside a dating phrase, "clean for 8 years now", does not count).
   const dating = cues.framings.filter(([f]) => f === 'history' || f === 'chronic').map(([f, index]) => [f, spans(index, sentence)] as const);
   const insideDating = (h: number) => dating.some(([, list]) => list.some(([start, end]) => h >= start && h < end));
   const now = hits(cues.now, sentence).some((h) => !insideDating(h));
-  if (now) return 'now';
-  if (words.slice(sentence[0], sentence[1]).some((w, i) => isYear(w) && DATING.has(words[sentence[0] + i - 1] ?? ''))) return 'history';
-  for (const [framing, list] of dating) if (list.length > 0) return framing;
-  return 'now';
+  if (now) return { report: 'now', said: true };
+  if (words.slice(sentence[0], sentence[1]).some((w, i) => isYear(w) && DATING.has(words[sentence[0] + i - 1] ?? ''))) return { report: 'history', said: false };
+  // "for 20 years", "for 6 months": a long-standing problem, whatever the number (in its own clause:
+  // "the worst headache ever, and she's had migraines for 30 years" still reports).
+  const part = words.slice(clause[0], clause[1]);
+  if (part.some((w, i) => part[i - 1] === 'for' && /^\d+$/.test(w) && LONG_SPANS.has(part[i + 1] ?? ''))) return { report: 'chronic', said: false };
+  for (const [framing, list] of dating) if (list.length > 0) return { report: framing, said: false };
+  return { report: 'now', said: hits(cues.said, sentence).some((h) => !insideDating(h)) };
 }
 
 const isYear = (word: string) => /^(19[4-9]\d|20[0-3]\d)$/.test(word);
 /** Words that make a following year a date ("back in 2019"), not a number in a story ("he thinks it's 1985"). */
-const DATING = new Set(['in', 'since', 'during', 'from', 'of', 'around']);
+const DATING = new Set(['in', 'since', 'during', 'from', 'of', 'around', 'en', 'desde', 'durante']);
+/** Units that make "for N ..." a long-standing problem; days and hours may be this very episode. */
+const LONG_SPANS = new Set(['years', 'year', 'months', 'month', 'decades', 'anos', 'meses', 'ano', 'mes']);
 
 function ruleHit(match: ConceptMatch): RuleHit {
   return { id: match.rule.id, label: match.rule.label, concepts: match.concepts, crisis: match.rule.crisis === true };

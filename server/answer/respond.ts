@@ -4,7 +4,8 @@ import type { AskResponse, EmergencyAction } from '../api/contract.ts';
 /**
  * Turns the engine's Decision into the wire response, worded by the
  * knowledge base's own reply lines. Urgent: emergency guidance only (911 and
- * the after-hours line; 988 first, and only, for self-harm). Refused, not
+ * the after-hours line; 988 first, and only, for self-harm; unsure: 911, the
+ * clinic's own number and the after-hours line). Refused, not
  * found and small talk: a short message plus the callback offer.
  */
 export function toAskResponse(decision: Decision, profile: Profile): AskResponse {
@@ -24,10 +25,15 @@ export function toAskResponse(decision: Decision, profile: Profile): AskResponse
     case 'urgent': {
       const call911: EmergencyAction = { label: replies.call911, tel: '911' };
       const afterHours: EmergencyAction = { label: replies.callAfterHours, tel: telDigits(clinic.afterHoursPhone) };
-      if (decision.care === 'crisis') {
-        return { kind: 'emergency', message: replies.crisis, actions: [{ label: replies.call988, tel: '988' }, call911, afterHours], lang: decision.lang };
+      const { care, lang } = decision;
+      if (care === 'crisis') {
+        return { kind: 'emergency', care, message: replies.crisis, actions: [{ label: replies.call988, tel: '988' }, call911, afterHours], lang };
       }
-      return { kind: 'emergency', message: replies.emergency, actions: [call911, afterHours], lang: decision.lang };
+      if (care === 'unsure') {
+        const clinicLine: EmergencyAction = { label: replies.callClinic, tel: telDigits(clinic.phone) };
+        return { kind: 'emergency', care, message: replies.unsure, actions: [call911, clinicLine, afterHours], lang };
+      }
+      return { kind: 'emergency', care, message: replies.emergency, actions: [call911, afterHours], lang };
     }
     case 'refused':
     case 'not-found':

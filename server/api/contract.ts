@@ -4,7 +4,7 @@
  * `../shared/contract.md` is the public promise; these types may add fields
  * but must never drop or rename the ones it names.
  */
-import type { Trace } from '../../knowledge/decision.ts';
+import type { Care, Trace } from '../../knowledge/decision.ts';
 import type { Lang } from '../../knowledge/language/types.ts';
 
 export type { Lang } from '../../knowledge/language/types.ts';
@@ -68,6 +68,12 @@ export interface EmergencyResponse {
   message: string;
   actions: EmergencyAction[];
   lang: Lang;
+  /**
+   * Added field: `emergency` (911 first), `crisis` (988 first) or `unsure`: a red flag
+   * reported now on weak evidence, so emergency guidance together with the clinic's own
+   * numbers ("get checked now"). Clients that ignore it still show emergency guidance.
+   */
+  care: Care;
 }
 
 export type AskResponse = AnswerResponse | FallbackResponse | EmergencyResponse;

@@ -184,6 +184,17 @@ describeInBrowser('widget embedded cross-origin under a strict CSP', () => {
     await context.close();
   });
 
+  it('shows a red flag reported on weak evidence as "Get checked now", with the clinic beside 911', async () => {
+    const { context, page } = await open();
+    await page.getByRole('button', { name: LAUNCHER }).click();
+    await ask(page, 'my chest feels weird since the shot');
+    await page.getByRole('heading', { name: 'Get checked now' }).waitFor();
+    const view = page.locator('.emergency');
+    const hrefs = await view.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(['tel:911', 'tel:8556817480', 'tel:8556817481']);
+    await context.close();
+  });
+
   it('works with the keyboard alone: Tab, Enter, type, Enter, Escape', async () => {
     const { context, page } = await open();
     for (let i = 0; i < 5 && (await shadowActive(page)) !== 'launcher'; i++) await page.keyboard.press('Tab');

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openKnowledge } from '../../knowledge/index.ts';
+import { bundledKnowledgeDir } from '../../knowledge/locate.ts';
 import { toAskResponse } from '../../server/answer/respond.ts';
 
 const kb = openKnowledge({ dir: fileURLToPath(new URL('./fixtures/kb', import.meta.url)) });
@@ -100,6 +101,53 @@ const mustNotFire: [question: string, id: string][] = [
   ['can i lift my arm after the neck block, it feels numb', 'numbness-after'],
   ["i don't have a fever, my back is just sore after the shot", 'soreness-after'],
 ];
+
+/** A red flag reported now on weak evidence: the unsure tier, never an FAQ answer. */
+const unsure = [
+  'my chest feels weird since the shot',
+  'the injection site is bleeding a little since I got home',
+  'I feel faint since the shot',
+  'i have a headache after the block',
+];
+
+// The same words, not reported as happening: no gate at all.
+const notUnsure = ['what does a chest x-ray show', 'years ago my chest felt odd after a shot', 'will my head hurt after the block'];
+
+describe('the unsure tier', () => {
+  it.each(unsure)('"%s" gets emergency guidance together with the clinic\'s numbers', (question) => {
+    const decision = kb.decide(question);
+    expect(decision).toMatchObject({ kind: 'urgent', care: 'unsure' });
+    const response = ask(question);
+    expect(response).toMatchObject({ kind: 'emergency', care: 'unsure' });
+    if (response.kind !== 'emergency') return;
+    // 911 first, then the clinic's own line and its after-hours line; never the crisis line.
+    expect(response.actions.map((a) => a.tel)).toEqual(['911', '5550100000', '5550100001']);
+    expect(response.message).toMatch(/911/);
+    expect(response.message).toContain('555-010-0000');
+  });
+
+  it.each(notUnsure)('"%s" is not gated', (question) => {
+    expect(kb.decide(question).kind).not.toBe('urgent');
+  });
+
+  it('lets a rule that fires win over an unsure reading', () => {
+    expect(kb.decide('my chest feels tight and heavy since the shot')).toMatchObject({ kind: 'urgent', care: 'emergency' });
+  });
+
+  it('reads Spanish the same way, with or without accents (the bundled base has Spanish)', () => {
+    const bundled = openKnowledge({ dir: bundledKnowledgeDir() });
+    for (const question of ['siento el pecho raro desde la inyección', 'siento el pecho raro desde la inyeccion', 'me duele la cabeza desde el bloqueo']) {
+      expect(bundled.decide(question)).toMatchObject({ kind: 'urgent', care: 'unsure', lang: 'es' });
+    }
+    bundled.close();
+  });
+
+  it('explains itself in the trace', () => {
+    const { trace } = kb.explain('my chest feels weird since the shot');
+    expect(trace.triage.unsure?.id).toBe('chest-or-breathing');
+    expect(trace.summary).toMatch(/unsure/);
+  });
+});
 
 describe('urgent triage', () => {
   it.each(mustFire)('"%s" gets emergency guidance only', (question) => {

@@ -63,6 +63,18 @@ describe('POST /api/ask', () => {
   it('gives emergency guidance for urgent symptoms', async () => {
     const body = await (await ask('I suddenly cannot control my bladder and my legs are going numb')).json();
     expect(body.kind).toBe('emergency');
+    expect(body.care).toBe('emergency');
+  });
+
+  it('gives a red flag reported on weak evidence emergency guidance together with the clinic, in either language', async () => {
+    const body = await (await ask('my chest feels weird since the shot')).json();
+    expect(body).toMatchObject({ kind: 'emergency', care: 'unsure', lang: 'en' });
+    expect(body.actions.map((a: { tel: string }) => a.tel)).toEqual(['911', '8556817480', '8556817481']);
+    expect(body.message).toMatch(/911/);
+    expect(body).not.toHaveProperty('answer');
+    const spanish = await (await server.postJson('/api/ask', { question: 'me duele la cabeza desde el bloqueo', lang: 'es' })).json();
+    expect(spanish).toMatchObject({ kind: 'emergency', care: 'unsure', lang: 'es' });
+    expect(spanish.message).toMatch(/911/);
   });
 
   it('accepts exactly 500 characters after trimming, even of emoji', async () => {

@@ -1,4 +1,4 @@
-/** Urgent symptoms: the panel shows only emergency guidance and numbers to call. */
+/** Urgent symptoms: the panel shows only emergency guidance and numbers to call (unsure: with the clinic's own number, "get checked now"). */
 import type { EmergencyResponse } from '../../server/api/contract.ts';
 import { useApp } from './context.ts';
 import { EmergencyCalls } from './EmergencyCalls.tsx';
@@ -11,7 +11,7 @@ export function Emergency({ reply }: { reply: EmergencyResponse }) {
     <section class="view emergency" aria-labelledby="sc-em">
       <div class="scroll">
         <h3 id="sc-em" tabIndex={-1} ref={heading}>
-          {t.emergencyTitle}
+          {reply.care === 'unsure' ? t.unsureTitle : t.emergencyTitle}
         </h3>
         <p>{reply.message}</p>
         <EmergencyCalls reply={reply} />

@@ -36,6 +36,8 @@ export const appStrings = {
   busy: 'Many questions at once. Please wait a moment, then try again.',
   failed: 'Sorry, that did not work. Please try again, or call the clinic.',
   emergencyTitle: 'Get help now',
+  /** The unsure tier: a red flag reported now on weak evidence. */
+  unsureTitle: 'Get checked now',
   afterHours: 'Clinic after-hours line',
   cbIntro: 'Leave your details and the clinic team will call you back.',
   name: 'Your name',

@@ -34,6 +34,7 @@ export const appStrings: AppStrings = {
   busy: 'Hay muchas preguntas a la vez. Espere un momento e inténtelo de nuevo.',
   failed: 'Lo sentimos, no funcionó. Inténtelo de nuevo o llame a la clínica.',
   emergencyTitle: 'Busque ayuda ahora',
+  unsureTitle: 'Consulte ahora mismo',
   afterHours: 'Línea de la clínica fuera de horario',
   cbIntro: 'Deje sus datos y el equipo de la clínica le llamará.',
   name: 'Su nombre',
