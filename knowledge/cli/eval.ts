@@ -55,8 +55,9 @@ function allSets(dir: string, run: (file: string) => ExplainedOutcome[]) {
     .sort()
     .map((f) => join(setsDir, f));
   const sets = files.map((file) => ({ name: relative(setsDir, file), outcomes: run(file) }));
-  const answerSets = sets.filter((s) => s.outcomes.some((o) => o.question.expect === 'answer'));
-  const triageSets = sets.filter((s) => !answerSets.includes(s));
+  // A triage suite has ordinary lines (urgent words that must not alarm); anything else is an answer set.
+  const triageSets = sets.filter((s) => s.outcomes.some((o) => o.question.expect === 'ordinary') && !s.outcomes.some((o) => o.question.expect === 'answer'));
+  const answerSets = sets.filter((s) => !triageSets.includes(s));
   const head = `${'set'.padEnd(38)} ${'answers right'.padStart(15)}   ${'out-of-scope'.padStart(15)}   ${'urgent caught'.padStart(15)}   wrong  other language`;
   const row = (name: string, s: EvalSummary) =>
     `${name.padEnd(38)} ${cell(s.answers)}   ${cell(s.outOfScope)}   ${cell(s.urgent)}   ${String(s.wrongAnswers).padStart(5)}  ${String(s.wrongLanguage).padStart(5)}`;
