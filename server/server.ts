@@ -1,7 +1,7 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONNECTION_LIMITS, type ConnectionLimits } from './api/limits.ts';
+import { CONNECTION_LIMITS, outboxLeaseMs, type ConnectionLimits } from './api/limits.ts';
 import { createApp } from './app.ts';
 import { createAuditTrail } from './audit/audit-trail.ts';
 import { createFailureLimiter } from './auth/failure-limiter.ts';
@@ -16,7 +16,8 @@ import { noNotifier } from './notify/notifier.ts';
 import { startWebhookDeliverer } from './notify/webhook.ts';
 import { createQuestionLog } from './question-log.ts';
 import { startRetention } from './retention.ts';
-import { openSqliteStorage, type SqliteStorageOptions } from './storage/sqlite/index.ts';
+import { openStorage } from './storage/open-storage.ts';
+import type { SqliteStorageOptions } from './storage/sqlite/index.ts';
 import type { Storage } from './storage/types.ts';
 
 export interface RunningServer {
@@ -62,7 +63,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const knowledge = kb.service;
   let storage: Storage;
   try {
-    storage = openSqliteStorage(config.dataDir, options.storage);
+    storage = await openStorage(config, {
+      ...(options.storage ? { sqlite: options.storage } : {}),
+      postgres: { log, outboxLeaseMs: outboxLeaseMs(config.webhookTimeoutMs) },
+    });
   } catch (error) {
     knowledge.close();
     throw error;
@@ -84,6 +88,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     ? startWebhookDeliverer({
         url: config.webhookUrl,
         secret: config.webhookSecret,
+        timeoutMs: config.webhookTimeoutMs,
         inboxUrl: `${config.publicUrl}/admin`,
         outbox: storage,
         clock,
