@@ -11,6 +11,7 @@ import type { ServerConfig } from './config.ts';
 import { capConnectionsPerAddress } from './http/connection-cap.ts';
 import { answerProtocolErrors } from './http/protocol-errors.ts';
 import { openLiveKnowledge } from './knowledge-admin/live-knowledge.ts';
+import { startKnowledgeSync } from './knowledge-admin/replica-sync.ts';
 import { startEmailNotice } from './notify/email.ts';
 import { noNotifier } from './notify/notifier.ts';
 import { startWebhookDeliverer } from './notify/webhook.ts';
@@ -71,6 +72,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     knowledge.close();
     throw error;
   }
+  // Replicas on one database serve the answers saved on any of them (see replica-sync.ts).
+  const kbSync = storage.watchRevisions ? startKnowledgeSync({ kb, revisions: storage, watch: storage.watchRevisions.bind(storage), log }) : null;
+  // Start serving the newest answers, not whatever this replica's folder had when it was built.
+  await kbSync?.settled();
   const email = config.smtp
     ? startEmailNotice({
         ...config.smtp,
@@ -115,6 +120,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   const shutdownJobs = async () => {
     retention.stop();
+    await kbSync?.stop();
     await notifier.close();
     await email?.close();
     await questions.flush();
