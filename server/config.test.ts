@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       smtp: null,
       webhookUrl: null,
       webhookSecret: null,
+      webhookTimeoutMs: 10_000,
       trustProxy: 0,
       publicUrl: 'http://127.0.0.1:8787',
       widgetDir: join(root, 'dist', 'widget'),

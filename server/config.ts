@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { WEBHOOK_DELIVERY } from './api/limits.ts';
 import { tokenWeakness } from './token-strength.ts';
 
 /** Everything the server reads from the environment, parsed and checked once at start. */
@@ -30,6 +31,8 @@ export interface ServerConfig {
   /** Optional email notice of new callback requests (no patient details). */
   smtp: SmtpSettings | null;
   webhookUrl: string | null;
+  /** Per-request webhook timeout (WEBHOOK_TIMEOUT_SECONDS); also sets how long a replica keeps a claimed delivery. */
+  webhookTimeoutMs: number;
   /** When set, each webhook is signed with HMAC-SHA256 so the receiver can tell it came from us. */
   webhookSecret: string | null;
   /** How many reverse proxies in front of us may set X-Forwarded-For. */
@@ -143,6 +146,7 @@ export function loadConfig(env: Env, root: string, cwd: string = process.cwd()):
     smtp,
     webhookUrl: httpUrl('CALLBACK_WEBHOOK_URL'),
     webhookSecret: value('CALLBACK_WEBHOOK_SECRET') ?? null,
+    webhookTimeoutMs: integer('WEBHOOK_TIMEOUT_SECONDS', WEBHOOK_DELIVERY.timeoutMs / 1000, 1, 120) * 1000,
     trustProxy: integer('TRUST_PROXY', 0, 0, 10),
     publicUrl,
     widgetDir: join(root, 'dist', 'widget'),

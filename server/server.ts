@@ -1,7 +1,7 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONNECTION_LIMITS, type ConnectionLimits } from './api/limits.ts';
+import { CONNECTION_LIMITS, outboxLeaseMs, type ConnectionLimits } from './api/limits.ts';
 import { createApp } from './app.ts';
 import { createAuditTrail } from './audit/audit-trail.ts';
 import { createFailureLimiter } from './auth/failure-limiter.ts';
@@ -11,12 +11,14 @@ import type { ServerConfig } from './config.ts';
 import { capConnectionsPerAddress } from './http/connection-cap.ts';
 import { answerProtocolErrors } from './http/protocol-errors.ts';
 import { openLiveKnowledge } from './knowledge-admin/live-knowledge.ts';
+import { startKnowledgeSync } from './knowledge-admin/replica-sync.ts';
 import { startEmailNotice } from './notify/email.ts';
 import { noNotifier } from './notify/notifier.ts';
 import { startWebhookDeliverer } from './notify/webhook.ts';
 import { createQuestionLog } from './question-log.ts';
 import { startRetention } from './retention.ts';
-import { openSqliteStorage, type SqliteStorageOptions } from './storage/sqlite/index.ts';
+import { openStorage } from './storage/open-storage.ts';
+import type { SqliteStorageOptions } from './storage/sqlite/index.ts';
 import type { Storage } from './storage/types.ts';
 
 export interface RunningServer {
@@ -62,11 +64,18 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const knowledge = kb.service;
   let storage: Storage;
   try {
-    storage = openSqliteStorage(config.dataDir, options.storage);
+    storage = await openStorage(config, {
+      ...(options.storage ? { sqlite: options.storage } : {}),
+      postgres: { log, outboxLeaseMs: outboxLeaseMs(config.webhookTimeoutMs) },
+    });
   } catch (error) {
     knowledge.close();
     throw error;
   }
+  // Replicas on one database serve the answers saved on any of them (see replica-sync.ts).
+  const kbSync = storage.watchRevisions ? startKnowledgeSync({ kb, revisions: storage, watch: storage.watchRevisions.bind(storage), log }) : null;
+  // Start serving the newest answers, not whatever this replica's folder had when it was built.
+  await kbSync?.settled();
   const email = config.smtp
     ? startEmailNotice({
         ...config.smtp,
@@ -84,6 +93,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     ? startWebhookDeliverer({
         url: config.webhookUrl,
         secret: config.webhookSecret,
+        timeoutMs: config.webhookTimeoutMs,
         inboxUrl: `${config.publicUrl}/admin`,
         outbox: storage,
         clock,
@@ -110,6 +120,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
 
   const shutdownJobs = async () => {
     retention.stop();
+    await kbSync?.stop();
     await notifier.close();
     await email?.close();
     await questions.flush();

@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPostgresStorage } from '../../server/storage/postgres/index.ts';
 import { openSqliteStorage } from '../../server/storage/sqlite/index.ts';
+import type { Storage } from '../../server/storage/types.ts';
+import { postgresBin, startPostgres } from '../../test/support/postgres.ts';
 import { median, percentile } from './stats.ts';
 
 export interface WriteResult {
@@ -25,6 +28,38 @@ async function timeWrites(name: string, count: number, write: (i: number) => unk
   return { name, perSecond: count / seconds, medianMs: median(times), p99Ms: percentile(times, 99) };
 }
 
+const storeOne = (storage: Storage, i: number) =>
+  storage.createCallback({
+    id: randomUUID(),
+    createdAt: new Date(),
+    name: `Visitor ${i}`,
+    phone: '+15555550100',
+    preferredTime: 'mornings',
+    message: 'Please call about the block next week.',
+    idempotencyHash: randomUUID(),
+    notify: true,
+  });
+
+/**
+ * The same writes through the PostgreSQL storage (synchronous_commit=on, a
+ * local throwaway server from Debian's package, loopback TCP); `skipped`
+ * says why when PostgreSQL is not installed.
+ */
+export async function measurePostgresWrites(count: number): Promise<WriteResult | { skipped: string }> {
+  if (postgresBin() === null) return { skipped: 'PostgreSQL is not installed (apt-get install postgresql)' };
+  const server = await startPostgres();
+  try {
+    const storage = await openPostgresStorage(await server.createDatabase('bench'), { log: () => undefined });
+    try {
+      return await timeWrites('PostgreSQL storage, synchronous_commit=on (ours)', count, (i) => storeOne(storage, i));
+    } finally {
+      await storage.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
 /**
  * Callback requests through the real storage (WAL, synchronous=FULL, callback
  * plus outbox row in one transaction), beside the same-sized row written with
@@ -35,18 +70,7 @@ export async function measureCallbackWrites(count: number): Promise<WriteResult[
   const dir = mkdtempSync(join(tmpdir(), 'bench-writes-'));
   try {
     const storage = openSqliteStorage(join(dir, 'ours'));
-    const ours = await timeWrites('storage, synchronous=FULL (ours)', count, (i) =>
-      storage.createCallback({
-        id: randomUUID(),
-        createdAt: new Date(),
-        name: `Visitor ${i}`,
-        phone: '+15555550100',
-        preferredTime: 'mornings',
-        message: 'Please call about the block next week.',
-        idempotencyHash: randomUUID(),
-        notify: true,
-      }),
-    );
+    const ours = await timeWrites('SQLite storage, synchronous=FULL (ours)', count, (i) => storeOne(storage, i));
     await storage.close();
 
     const db = new Database(join(dir, 'baseline.db'));

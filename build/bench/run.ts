@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureCallbackWrites } from './callback-writes.ts';
+import { measureCallbackWrites, measurePostgresWrites } from './callback-writes.ts';
 import { generateKnowledgeBase } from './generate-kb.ts';
 import { hostPages, measureHostImpact } from './host-impact.ts';
 import { measureAskLoad } from './http-load.ts';
@@ -123,13 +123,16 @@ const questions = questionsFrom(bundledKb);
 }
 {
   const writes = await measureCallbackWrites(quick ? 200 : 2000);
+  const pg = await measurePostgresWrites(quick ? 200 : 2000);
+  if ('skipped' in pg) console.log(`PostgreSQL writes skipped: ${pg.skipped}`);
+  else writes.splice(1, 0, pg);
   report(
     'Durable callback writes',
     markdownTable(
       ['storage', 'writes/s', 'median ms', 'p99 ms'],
       writes.map((w) => [w.name, w.perSecond, w.medianMs, w.p99Ms]),
     ),
-    'Each write is one committed transaction (callback row + webhook outbox row). `synchronous=FULL` syncs the WAL on every commit so an acknowledged request survives a power cut.',
+    'Each write is one committed transaction (callback row + webhook outbox row). `synchronous=FULL` syncs the WAL on every commit so an acknowledged request survives a power cut; PostgreSQL (a local server on loopback, same disk) flushes its WAL before each commit returns (`synchronous_commit=on`).',
   );
 }
 

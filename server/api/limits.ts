@@ -73,6 +73,22 @@ export const ERROR_LOG_LIMITS = {
   windowMs: 60_000,
 } as const;
 
+/**
+ * Staff webhook delivery. Each batch is sent at once, so one batch takes at
+ * most one timeout; a claimed batch's lease (how long other replicas leave
+ * it alone) is twice that plus a second, so a slow receiver is never sent
+ * the same notification by two replicas, and a killed replica's batch is
+ * retried by another within the lease.
+ */
+export const WEBHOOK_DELIVERY = {
+  batchSize: 10,
+  /** Default per-request timeout (WEBHOOK_TIMEOUT_SECONDS). */
+  timeoutMs: 10_000,
+} as const;
+
+/** How long a replica keeps the notifications it claimed, for a per-request timeout. */
+export const outboxLeaseMs = (timeoutMs: number) => 2 * timeoutMs + 1_000;
+
 /** Questions a visitor may share with a callback request. */
 export const SHARED_QUESTIONS = {
   /** The most recent questions of the chat that are sent. */

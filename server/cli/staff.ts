@@ -1,6 +1,6 @@
 /**
  * `npm run staff -- <command>`: manages personal staff accounts in the same
- * database the server uses (DATA_DIR).
+ * database the server uses (DATABASE_URL when set, else DATA_DIR).
  *
  *   add EMAIL --role frontdesk|editor|admin   creates the account or resets its password and role;
  *                                             the password (at least 12 characters) is read from stdin
@@ -16,7 +16,7 @@ import { hashPassword } from '../auth/password.ts';
 import { newTotpSecret, otpauthUri } from '../auth/totp.ts';
 import { loadConfigOrExit } from '../config.ts';
 import { findRepoRoot } from '../repo-root.ts';
-import { openSqliteStorage } from '../storage/sqlite/index.ts';
+import { openStorage } from '../storage/open-storage.ts';
 import { passwordProblem, staffEmail, staffRole } from '../validation/staff.ts';
 
 const USAGE = 'usage: npm run staff -- add EMAIL --role frontdesk|editor|admin   (password on stdin)\n' +
@@ -47,8 +47,7 @@ const parseEmail = (raw: string | undefined) => {
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   const config = loadConfigOrExit(process.env, findRepoRoot(import.meta.url));
-  if (process.env.DATABASE_URL) fail('DATABASE_URL: this build keeps accounts in the SQLite file under DATA_DIR only');
-  const storage = openSqliteStorage(config.dataDir);
+  const storage = await openStorage(config).catch((error: Error) => fail(`could not open the database: ${error.message}`));
   try {
     switch (command) {
       case 'add': {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { WEBHOOK_DELIVERY } from '../api/limits.ts';
 import type { Clock } from '../clock.ts';
 import type { OutboxStore, PendingNotification } from '../storage/types.ts';
 import type { Notifier } from './notifier.ts';
@@ -18,7 +19,7 @@ export interface WebhookOptions {
   retryBaseMs?: number;
   /** Longest delay between retries. Default 5 min. */
   retryMaxMs?: number;
-  /** Per-request timeout. Default 10 s. */
+  /** Per-request timeout. Default WEBHOOK_DELIVERY.timeoutMs (10 s). */
   timeoutMs?: number;
   /** Safety-net poll when nothing is scheduled. Default 60 s. */
   pollMs?: number;
@@ -48,7 +49,8 @@ export function startWebhookDeliverer(options: WebhookOptions): Notifier {
   const { url, inboxUrl, outbox, clock } = options;
   const retryBaseMs = options.retryBaseMs ?? 1000;
   const retryMaxMs = options.retryMaxMs ?? 300_000;
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? WEBHOOK_DELIVERY.timeoutMs;
+  const batch = WEBHOOK_DELIVERY.batchSize;
   const pollMs = options.pollMs ?? 60_000;
   const log = options.log ?? ((m: string) => console.error(m));
 
@@ -65,7 +67,9 @@ export function startWebhookDeliverer(options: WebhookOptions): Notifier {
       inbox: inboxUrl,
     };
     const body = JSON.stringify(payload);
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    // Delivery is at least once (a process may die between the receiver's 2xx and recording it):
+    // the id stays the same across retries, so a receiver can drop a repeat.
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'webhook-id': String(n.id) };
     if (options.secret) {
       const timestamp = String(Math.floor(clock.now().getTime() / 1000));
       headers['webhook-timestamp'] = timestamp;
@@ -102,12 +106,11 @@ export function startWebhookDeliverer(options: WebhookOptions): Notifier {
     do {
       again = false;
       for (;;) {
-        const due = await outbox.dueNotifications(clock.now(), 20);
-        for (const n of due) {
-          if (closed) return;
-          await deliver(n);
-        }
-        if (due.length < 20) break;
+        if (closed) return;
+        // A batch is claimed together (a lease, with a shared store) and sent together, so it fits in one timeout.
+        const due = await outbox.dueNotifications(clock.now(), batch);
+        await Promise.all(due.map(deliver));
+        if (due.length < batch) break;
       }
     } while (again && !closed);
     await schedule();

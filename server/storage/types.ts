@@ -75,6 +75,11 @@ export interface PendingNotification {
 
 /** Staff notifications queued with each callback, delivered by a background job. */
 export interface OutboxStore {
+  /**
+   * The notifications due at `now`. A store shared by several processes
+   * claims them for a lease (PostgreSQL: see its outbox), so two processes
+   * never get the same one while the first may still be sending it.
+   */
   dueNotifications(now: Date, limit: number): Promise<PendingNotification[]>;
   markNotificationDelivered(id: number, at: Date): Promise<void>;
   markNotificationFailed(id: number, retryAt: Date, error: string): Promise<void>;
@@ -209,5 +214,12 @@ export interface Storage
    * fsync) so a load balancer may ask every few seconds.
    */
   health(): Promise<StorageHealth>;
+  /**
+   * Only on a store that several machines share (PostgreSQL): calls
+   * `onChange` soon after any process adds a revision, and after each
+   * reconnect (changes may have been missed meanwhile). Returns a stop
+   * function. Absent where every process reads the same folder anyway.
+   */
+  watchRevisions?(onChange: () => void): () => Promise<void>;
   close(): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { FEEDBACK_NOTE_MAX_LENGTH, type CallbackCreated, type CallbackRequest } 
 import { FIELD_LIMITS, SHARED_QUESTIONS } from '../../server/api/limits.ts';
 import { adopt } from '../shared/adopt.ts';
 import { HoursLine } from './HoursLine.tsx';
+import { Phone } from './Phone.tsx';
 // Nothing is used from it: importing the app's root keeps every module the app opens with in one
 // shared chunk (esbuild otherwise splits off what this form shares, and each extra file costs gzip bytes).
 import './main.tsx';
@@ -21,7 +22,7 @@ type Field = 'name' | 'phone' | 'preferredTime' | 'message' | 'consent';
 type Errors = Partial<Record<Field | 'form', string>>;
 
 export function CallbackForm() {
-  const { api, store, t, ctx } = useApp();
+  const { api, store, t, ctx, phone } = useApp();
   const [key] = useState(newIdempotencyKey);
   const [errors, setErrors] = useState<Errors>({});
   const [sending, setSending] = useState(false);
@@ -78,7 +79,8 @@ export function CallbackForm() {
       const worded = Object.fromEntries(Object.entries(fields).map(([field, reason]) => [field, own[field as Field] ?? reason]));
       setErrors({ ...(worded as Errors), ...(known ? {} : { form: t.cbFailed }) });
     } else {
-      setErrors({ form: res.status === 429 ? t.cbBusy : t.cbFailed });
+      // 503: the server cannot store requests (its database is down); trying again soon will not help, the phone will.
+      setErrors({ form: res.status === 429 ? t.cbBusy : res.status === 503 ? t.cbUnavailable : t.cbFailed });
     }
   };
 
@@ -152,6 +154,7 @@ export function CallbackForm() {
         {errors.form && (
           <p class="error" role="alert">
             {errors.form}
+            {errors.form === t.cbUnavailable && (phone() ? <>: <Phone number={phone()} /></> : '.')}
           </p>
         )}
         <div class="actions">

@@ -54,6 +54,8 @@ export const appStrings = {
   cbFailed: 'Sorry, your request did not go through. Your details are still here: please try again.',
   /** Per form field, the interface's own words for the server's reason; empty: the server's English reason. */
   fieldErrors: {} as Partial<Record<'name' | 'phone' | 'preferredTime' | 'message' | 'consent', string>>,
+  /** The server cannot store requests (503): followed by ": <phone>" when the phone is known, else by ".". */
+  cbUnavailable: 'We cannot take call-back requests online right now. Please phone the clinic',
   cbBusy: 'Too many requests right now. Please wait a minute, then try again.',
   cbDone: 'Thank you. Your request was received and the clinic will call you back.',
   reference: 'Reference',

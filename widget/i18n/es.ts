@@ -56,6 +56,7 @@ export const appStrings: AppStrings = {
     message: 'La nota puede tener hasta 500 letras.',
     consent: 'Marque la casilla para que la clínica le pueda llamar.',
   },
+  cbUnavailable: 'Ahora no podemos recibir solicitudes de llamada en línea. Llame por teléfono a la clínica',
   cbBusy: 'Demasiadas solicitudes ahora. Espere un minuto e inténtelo de nuevo.',
   cbDone: 'Gracias. Recibimos su solicitud y la clínica le llamará.',
   reference: 'Referencia',

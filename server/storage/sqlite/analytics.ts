@@ -1,17 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { FeedbackSummary, UnansweredQuestion } from '../../api/contract.ts';
+import { daysBetween, nextDay } from '../days.ts';
 import type { AnalyticsStore, QuestionEvent } from '../types.ts';
 
-const DAY_MS = 86_400_000;
-
-/** Every UTC day from `from` to `until` (both YYYY-MM-DD), inclusive. */
-function daysBetween(from: string, until: string): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(from); t <= Date.parse(until); t += DAY_MS) {
-    days.push(new Date(t).toISOString().slice(0, 10));
-  }
-  return days;
-}
 
 /**
  * Runs `write` as a transaction committed with `synchronous=NORMAL`: no fsync,
@@ -83,8 +74,7 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
     },
     async dailyStats(sinceDay, untilDay) {
       const questions = new Map(questionsPerDay.all(sinceDay, untilDay).map((r) => [r.day, r.n]));
-      const nextDay = new Date(Date.parse(untilDay) + DAY_MS).toISOString().slice(0, 10);
-      const callbacks = new Map(callbacksPerDay.all(sinceDay, nextDay).map((r) => [r.day, r.n]));
+      const callbacks = new Map(callbacksPerDay.all(sinceDay, nextDay(untilDay)).map((r) => [r.day, r.n]));
       return daysBetween(sinceDay, untilDay).map((day) => ({
         day,
         questions: questions.get(day) ?? 0,

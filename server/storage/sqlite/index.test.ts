@@ -76,22 +76,8 @@ describe('openDatabase', () => {
   });
 });
 
+// What every store promises is in ../contract.test.ts; these are SQLite's own.
 describe('callbacks', () => {
-  it('survives a reopen', async () => {
-    const { id } = await storage.createCallback(callback());
-    await storage.close();
-    storage = openSqliteStorage(join(dir, 'nested', 'data'));
-    expect((await storage.listCallbacks({ limit: 10 })).map((r) => r.id)).toEqual([id]);
-  });
-
-  it('returns the first row for a repeated idempotency hash and queues one notification', async () => {
-    const first = await storage.createCallback(callback({ idempotencyHash: 'h1', notify: true }));
-    const again = await storage.createCallback(callback({ idempotencyHash: 'h1', notify: true }));
-    expect(again).toEqual({ ...first, replayed: true });
-    expect(await storage.listCallbacks({ limit: 10 })).toHaveLength(1);
-    expect(await storage.dueNotifications(new Date('2030-01-01'), 10)).toHaveLength(1);
-  });
-
   it('gives each request a short reference, drawing again when one is already taken', async () => {
     await storage.close();
     const db = openDatabase(join(dir, 'refs'));
@@ -120,72 +106,5 @@ describe('callbacks', () => {
     expect(refs).toHaveLength(50);
     expect(new Set(refs).size).toBe(50);
     for (const ref of refs) expect(ref).toMatch(REF_PATTERN);
-  });
-
-  it('queues a notification only when asked', async () => {
-    await storage.createCallback(callback());
-    expect(await storage.nextNotificationDue()).toBeNull();
-    const c = callback({ notify: true });
-    await storage.createCallback(c);
-    expect(await storage.nextNotificationDue()).toEqual(c.createdAt);
-  });
-});
-
-describe('outbox', () => {
-  it('hides failed notifications until their retry time and drops delivered ones', async () => {
-    const c = callback({ notify: true });
-    await storage.createCallback(c);
-    const [n] = await storage.dueNotifications(c.createdAt, 10);
-    expect(n).toMatchObject({ callbackId: c.id, callbackCreatedAt: c.createdAt.toISOString(), attempts: 0 });
-    const retryAt = new Date(c.createdAt.getTime() + 5000);
-    await storage.markNotificationFailed(n!.id, retryAt, 'HTTP 503');
-    expect(await storage.dueNotifications(new Date(retryAt.getTime() - 1), 10)).toEqual([]);
-    expect((await storage.dueNotifications(retryAt, 10))[0]?.attempts).toBe(1);
-    await storage.markNotificationDelivered(n!.id, retryAt);
-    expect(await storage.dueNotifications(new Date('2030-01-01'), 10)).toEqual([]);
-    expect(await storage.nextNotificationDue()).toBeNull();
-  });
-});
-
-describe('deleteOlderThan', () => {
-  it('deletes old callbacks (with their notifications) and old unanswered wording, keeping newer rows', async () => {
-    const old = callback({ createdAt: new Date('2026-01-01T00:00:00Z'), notify: true });
-    const recent = callback({ createdAt: new Date('2026-04-01T00:00:00Z') });
-    await storage.createCallback(old);
-    await storage.createCallback(recent);
-    await storage.recordQuestions([
-      { at: new Date('2026-01-01T00:00:00Z'), kind: 'fallback', unanswered: { key: 'old', text: 'old' } },
-      { at: new Date('2026-04-01T00:00:00Z'), kind: 'fallback', unanswered: { key: 'new', text: 'new' } },
-    ]);
-    const result = await storage.deleteOlderThan(new Date('2026-02-01T00:00:00Z'));
-    expect(result).toEqual({ callbacks: 1, unanswered: 1 });
-    expect((await storage.listCallbacks({ limit: 10 })).map((r) => r.id)).toEqual([recent.id]);
-    expect((await storage.listUnanswered(10)).map((q) => q.key)).toEqual(['new']);
-    expect(await storage.dueNotifications(new Date('2030-01-01'), 10)).toEqual([]);
-  });
-});
-
-describe('limits', () => {
-  const minute = 60_000;
-  it('counts hits per key in epoch-aligned windows, gives hits back and drops ended windows', async () => {
-    const at = new Date('2026-03-01T10:00:30Z');
-    expect(await storage.hitLimit('a', minute, at)).toEqual({ count: 1, resetAt: new Date('2026-03-01T10:01:00Z') });
-    expect((await storage.hitLimit('a', minute, new Date('2026-03-01T10:00:59.999Z'))).count).toBe(2);
-    expect((await storage.hitLimit('b', minute, at)).count).toBe(1);
-    // The same key with another window length is another counter.
-    expect((await storage.hitLimit('a', 10 * minute, at)).count).toBe(1);
-    await storage.releaseLimit('a', minute, new Date('2026-03-01T10:01:00Z'));
-    expect((await storage.hitLimit('a', minute, at)).count).toBe(2);
-    expect(await storage.hitLimit('a', minute, new Date('2026-03-01T10:01:00Z'))).toEqual({ count: 1, resetAt: new Date('2026-03-01T10:02:00Z') });
-    expect(await storage.deleteLimitsBefore(new Date('2026-03-01T10:01:30Z'))).toBe(2);
-    expect((await storage.hitLimit('b', minute, at)).count).toBe(1);
-  });
-
-  it('never hands out one place twice to two connections on the same file', async () => {
-    const other = openSqliteStorage(join(dir, 'nested', 'data'));
-    const at = new Date('2026-03-01T10:00:00Z');
-    const counts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? storage : other).hitLimit('k', minute, at)));
-    expect(counts.map((c) => c.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    await other.close();
   });
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitHealthy as waitForHealth } from '../../../build/child-server.ts';
 import { root } from './start.ts';
@@ -21,11 +22,15 @@ export interface SpawnOptions {
    * the disk "fills up" for real: writes past it fail with an I/O error.
    */
   maxFileKb?: number;
+  /** Run the production bundle (`node dist/server/main.js`, as `npm start` does) instead of the sources. */
+  built?: boolean;
 }
 
 /** Runs the real entry point (`server/main.ts` through tsx) as its own process. */
 export function spawnServer(env: Record<string, string>, options: SpawnOptions = {}): ServerProcess {
-  const node = [process.execPath, '--import', 'tsx', join(root, 'server', 'main.ts')];
+  const bundle = join(root, 'dist', 'server', 'main.js');
+  if (options.built && !existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first (npm test does)`);
+  const node = options.built ? [process.execPath, bundle] : [process.execPath, '--import', 'tsx', join(root, 'server', 'main.ts')];
   // `ulimit -f` counts 512-byte blocks in POSIX sh; Node ignores SIGXFSZ, so an oversized write just fails.
   const [command, ...args] =
     options.maxFileKb === undefined ? node : ['/bin/sh', '-c', `ulimit -f ${options.maxFileKb * 2} && exec "$@"`, 'sh', ...node];

@@ -1,13 +1,17 @@
 import type { StaffRole } from '../../../server/api/contract.ts';
 import { hashPassword } from '../../../server/auth/password.ts';
-import { openSqliteStorage } from '../../../server/storage/sqlite/index.ts';
+import type { ServerConfig } from '../../../server/config.ts';
+import { openStorage } from '../../../server/storage/open-storage.ts';
 import type { TestServer } from './start.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
-/** Creates (or resets) an account straight in the server's database, as `npm run staff -- add` does. */
-export async function addAccount(dataDir: string, email: string, role: StaffRole, password = PASSWORD): Promise<void> {
-  const storage = openSqliteStorage(dataDir);
+/**
+ * Creates (or resets) an account straight in the server's database, as `npm run staff -- add` does:
+ * the SQLite file under `where` (a DATA_DIR), or the database a server's settings name.
+ */
+export async function addAccount(where: string | Pick<ServerConfig, 'dataDir' | 'databaseUrl'>, email: string, role: StaffRole, password = PASSWORD): Promise<void> {
+  const storage = await openStorage(typeof where === 'string' ? { dataDir: where, databaseUrl: null } : where);
   try {
     await storage.saveAccount({ email, role, passwordHash: await hashPassword(password), at: new Date() });
   } finally {

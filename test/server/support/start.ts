@@ -12,6 +12,8 @@ export const root = findRepoRoot(import.meta.url);
 export interface TestServer {
   url: string;
   dataDir: string;
+  /** DATABASE_URL when the server keeps its data in PostgreSQL. */
+  databaseUrl: string | null;
   /** Access log lines and operational messages, to check nothing personal leaks. */
   requestLog: string[];
   errorLog: string[];
@@ -74,6 +76,7 @@ export async function startTestServer(
   return {
     url,
     dataDir,
+    databaseUrl: config.databaseUrl,
     requestLog,
     errorLog,
     admin: (path, init = {}) =>
