@@ -85,18 +85,20 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     limiter: createFailureLimiter({ store: storage, clock, rules: SIGN_IN_RULES }),
     audit: createAuditTrail({ store: storage, clock, trustProxy: config.trustProxy, log }),
   };
-  const notifier = !config.webhookUrl
-    ? noNotifier
-    : !runsJobs
-      ? relayedNotifier
-      : startWebhookDeliverer({
-        url: config.webhookUrl,
-        secret: config.webhookSecret,
-        inboxUrl: `${config.publicUrl}/admin`,
-        outbox: storage,
-        clock,
-        log,
-      });
+  // A cluster worker without the jobs still queues notifications; the jobs worker delivers them.
+  const notifier =
+    config.webhookUrl === null
+      ? noNotifier
+      : runsJobs
+        ? startWebhookDeliverer({
+            url: config.webhookUrl,
+            secret: config.webhookSecret,
+            inboxUrl: `${config.publicUrl}/admin`,
+            outbox: storage,
+            clock,
+            log,
+          })
+        : relayedNotifier;
   // The jobs worker hears of callbacks stored by the others, as if they were its own.
   cluster?.onCallbackElsewhere(() => {
     notifier.nudge();

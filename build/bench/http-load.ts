@@ -129,8 +129,9 @@ export async function measureAskLoad(opts: LoadOptions): Promise<AskLoadReport> 
   const dataDirs = [mkdtempSync(join(tmpdir(), 'bench-data-')), mkdtempSync(join(tmpdir(), 'bench-data-'))];
   const bareScript = ['--import', 'tsx', join(opts.root, 'build/bench/servers/bare-hono.ts')];
   const main = [join(opts.root, 'dist/server/main.js')];
-  // Rate limits off so the load generator is not refused; everything else as in production.
-  const askEnv = (dataDir: string, workers: number) => ({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', WORKERS: String(workers) });
+  // Rate limits off so the load generator is not refused; behind a proxy as in production
+  // (TRUST_PROXY), so the per-address cap of 64 connections does not refuse 128 from one address.
+  const askEnv = (dataDir: string, workers: number) => ({ DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '0', TRUST_PROXY: '1', WORKERS: String(workers) });
   const cluster = `${opts.workers} workers`;
   const servers = {
     bare: await spawnServer(bareScript),
