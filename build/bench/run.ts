@@ -5,7 +5,7 @@
  * thresholds, results written to bench-results/ instead of docs/.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCallbackWrites } from './callback-writes.ts';
@@ -23,6 +23,8 @@ const quick = process.argv.includes('--quick');
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundledKb = `${root}knowledge/base`;
 const sections: string[] = [];
+// Printed with the results: on a shared machine the load says how far to trust them.
+const loadAtStart = loadavg()[0]!;
 
 function report(title: string, table: string, note = '') {
   const text = `## ${title}\n\n${table}\n${note ? `\n${note}\n` : ''}`;
@@ -164,7 +166,7 @@ const questions = questionsFrom(bundledKb);
   );
 }
 
-const header = `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, ${cpus().length} cores). Every figure comes from that run.\n`;
+const header = `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (Node ${process.version}, ${cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end). Every figure comes from that run. A load average above the core count means other work shared the cores: absolute figures are then noisy, same-run ratios less so.\n`;
 const outDir = quick ? `${root}bench-results` : `${root}docs`;
 mkdirSync(outDir, { recursive: true });
 writeFileSync(`${outDir}/benchmarks.md`, `${header}\n${sections.join('\n')}`);
