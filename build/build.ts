@@ -18,8 +18,12 @@ await Promise.all([
   buildWidget({ outDir: `${dist}/widget` }),
   buildAdmin({ outDir: `${dist}/widget` }),
   build({
-    entryPoints: [`${root}server/main.ts`],
-    outfile: `${dist}/server/main.js`,
+    // The writer thread is its own entry: a worker_threads Worker loads it by file (server/storage/sqlite/writer.ts).
+    entryPoints: [
+      { in: `${root}server/main.ts`, out: 'main' },
+      { in: `${root}server/storage/sqlite/writer-thread.ts`, out: 'writer-thread' },
+    ],
+    outdir: `${dist}/server`,
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -32,7 +32,7 @@ export function createApp(deps: AppDeps): Hono {
   const limitStore = deps.limitStore ? { store: deps.limitStore } : {};
   const app = new Hono();
 
-  app.use(accessLog(deps.logRequest ? { write: deps.logRequest } : {}));
+  app.use(accessLog({ ...(deps.logRequest ? { write: deps.logRequest } : {}), ...(deps.worker ? { worker: deps.worker } : {}) }));
   app.use(
     methodNotAllowed({
       app,

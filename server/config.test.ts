@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
@@ -13,6 +14,7 @@ describe('loadConfig', () => {
       dataDir: resolve('/srv', 'data'),
       databaseUrl: null,
       sharedLimits: false,
+      workers: 1,
       adminToken: null,
       allowedOrigins: null,
       rateLimitPerMinute: 60,
@@ -29,6 +31,14 @@ describe('loadConfig', () => {
       widgetDir: join(root, 'dist', 'widget'),
       pagesDir: join(root, 'server', 'pages'),
     });
+  });
+
+  it('reads WORKERS as auto (one per core) or a number, refusing anything else', () => {
+    expect(loadConfig({ WORKERS: 'auto' }, root).workers).toBe(availableParallelism());
+    expect(loadConfig({ WORKERS: '3' }, root).workers).toBe(3);
+    expect(() => loadConfig({ WORKERS: '0' }, root)).toThrow(/WORKERS: must be "auto" or a whole number from 1 to 64 \(got "0"\)/);
+    expect(() => loadConfig({ WORKERS: 'two' }, root)).toThrow(/WORKERS/);
+    expect(() => loadConfig({ WORKERS: '65' }, root)).toThrow(/WORKERS/);
   });
 
   it('reads the audit retention in years and the SMTP notice settings', () => {

@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { WEBHOOK_DELIVERY } from './api/limits.ts';
+import { MAX_WORKERS, WEBHOOK_DELIVERY } from './api/limits.ts';
 import { tokenWeakness } from './token-strength.ts';
 
 /** Everything the server reads from the environment, parsed and checked once at start. */
@@ -16,6 +17,8 @@ export interface ServerConfig {
    * file). Always on with `databaseUrl`. Default false.
    */
   sharedLimits: boolean;
+  /** WORKERS: cluster workers sharing the port (`auto` = one per core); 1 = a single process. See server/cluster.ts. */
+  workers: number;
   /** `null` = staff endpoints refuse everyone. */
   adminToken: string | null;
   /** CORS allow-list patterns; `null` = the defaults (own origin plus localhost on any port). */
@@ -61,6 +64,16 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** `auto` is one worker per core; a number is taken as asked (the cluster caps it at the core count). */
+function workersSetting(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined) return 1;
+  if (raw === 'auto') return availableParallelism();
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (n >= 1 && n <= MAX_WORKERS) return n;
+  problems.push(`WORKERS: must be "auto" or a whole number from 1 to ${MAX_WORKERS} (got "${raw}")`);
+  return 1;
+}
 
 /** Reads the environment; `root` is the repository folder (for bundled defaults). Throws ConfigError listing every problem. */
 export function loadConfig(env: Env, root: string, cwd: string = process.cwd()): ServerConfig {
@@ -136,6 +149,7 @@ export function loadConfig(env: Env, root: string, cwd: string = process.cwd()):
     dataDir: resolve(cwd, value('DATA_DIR') ?? './data'),
     databaseUrl,
     sharedLimits: false,
+    workers: workersSetting(value('WORKERS'), problems),
     adminToken,
     allowedOrigins,
     rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),

@@ -34,6 +34,8 @@ export interface AppDeps {
   staff: StaffServices;
   /** Access log sink, one JSON line per request. Default stdout. */
   logRequest?: (line: string) => void;
+  /** The cluster worker's number, added to each access log line; unset for a single process. */
+  worker?: number;
   /** Unexpected errors. Default stderr. */
   logError?: (message: string) => void;
 }

@@ -5,6 +5,7 @@
  * knowledge base.
  */
 import { KnowledgeBaseError } from '../knowledge/index.ts';
+import { announceReady, clusterRole, onClusterShutdown, runPrimary, shouldRunPrimary } from './cluster.ts';
 import { loadConfigOrExit } from './config.ts';
 import { findRepoRoot } from './repo-root.ts';
 import { startServer } from './server.ts';
@@ -17,18 +18,27 @@ function fail(message: string): never {
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit(process.env, findRepoRoot(import.meta.url));
+  const announce = (url: string, workers = 1) => {
+    console.log(`clinic chat server listening on ${url}${workers > 1 ? ` (${workers} workers)` : ''}`);
+    for (const note of startupNotes(config, url)) console.log(note);
+  };
+  if (shouldRunPrimary(config)) {
+    await runPrimary(config, { onListening: announce }).catch((error: Error) => fail(`could not start: ${error.message}`));
+    process.exit();
+  }
+  const cluster = clusterRole();
 
   let running;
   try {
-    running = await startServer(config);
+    running = await startServer(cluster ? { ...config, sharedLimits: true } : config, cluster ? { cluster } : {});
   } catch (error) {
     if (error instanceof KnowledgeBaseError) {
       fail(`knowledge base ${config.knowledgeDir} is invalid, not starting:\n${error.message}`);
     }
     fail(`could not start: ${(error as Error).message}`);
   }
-  console.log(`clinic chat server listening on ${running.url}`);
-  for (const note of startupNotes(config, running.url)) console.log(note);
+  if (cluster) announceReady(running.url);
+  else announce(running.url);
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -41,7 +51,8 @@ async function main(): Promise<void> {
     );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  if (cluster) onClusterShutdown(() => stopping || stop('shutdown'));
+  else process.on('SIGINT', () => stop('SIGINT'));
 }
 
 await main();

@@ -7,6 +7,7 @@ import { createAuditTrail } from './audit/audit-trail.ts';
 import { createFailureLimiter } from './auth/failure-limiter.ts';
 import { createStaffSessions } from './auth/sessions.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { relayedNotifier, type ClusterRole } from './cluster.ts';
 import type { ServerConfig } from './config.ts';
 import { capConnectionsPerAddress } from './http/connection-cap.ts';
 import { answerProtocolErrors } from './http/protocol-errors.ts';
@@ -42,6 +43,8 @@ export interface StartOptions {
   sessionIdleMs?: number;
   /** Several new requests within this time get one email notice. Default 60 s. */
   emailCoalesceMs?: number;
+  /** Set in a cluster worker (server/cluster.ts): only the jobs worker runs background work. */
+  cluster?: ClusterRole;
 }
 
 /** Failed sign-ins allowed per 15 minutes: a person mistyping, not a guesser. */
@@ -60,7 +63,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((m: string) => console.error(m));
 
-  const kb = openLiveKnowledge({ dir: config.knowledgeDir, dataDir: config.dataDir, clock, log });
+  const cluster = options.cluster;
+  const runsJobs = cluster?.runsJobs ?? true;
+  const kb = openLiveKnowledge({ dir: config.knowledgeDir, dataDir: config.dataDir, clock, log, keepLastGood: runsJobs });
   const knowledge = kb.service;
   let storage: Storage;
   try {
@@ -72,11 +77,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     knowledge.close();
     throw error;
   }
-  // Replicas on one database serve the answers saved on any of them (see replica-sync.ts).
-  const kbSync = storage.watchRevisions ? startKnowledgeSync({ kb, revisions: storage, watch: storage.watchRevisions.bind(storage), log }) : null;
+  // Replicas on one database serve the answers saved on any of them (see replica-sync.ts). In a
+  // cluster only the jobs worker writes them into the folder; the other workers' watchers reload it.
+  const kbSync =
+    storage.watchRevisions && runsJobs
+      ? startKnowledgeSync({ kb, revisions: storage, watch: storage.watchRevisions.bind(storage), log })
+      : null;
   // Start serving the newest answers, not whatever this replica's folder had when it was built.
   await kbSync?.settled();
-  const email = config.smtp
+  const email = config.smtp && runsJobs
     ? startEmailNotice({
         ...config.smtp,
         inboxUrl: `${config.publicUrl}/admin`,
@@ -89,19 +98,30 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     limiter: createFailureLimiter({ store: storage, clock, rules: SIGN_IN_RULES }),
     audit: createAuditTrail({ store: storage, clock, trustProxy: config.trustProxy, log }),
   };
-  const notifier = config.webhookUrl
-    ? startWebhookDeliverer({
-        url: config.webhookUrl,
-        secret: config.webhookSecret,
-        timeoutMs: config.webhookTimeoutMs,
-        inboxUrl: `${config.publicUrl}/admin`,
-        outbox: storage,
-        clock,
-        log,
-      })
-    : noNotifier;
+  // A cluster worker without the jobs still queues notifications; the jobs worker delivers them.
+  const notifier =
+    config.webhookUrl === null
+      ? noNotifier
+      : runsJobs
+        ? startWebhookDeliverer({
+            url: config.webhookUrl,
+            secret: config.webhookSecret,
+            timeoutMs: config.webhookTimeoutMs,
+            inboxUrl: `${config.publicUrl}/admin`,
+            outbox: storage,
+            clock,
+            log,
+          })
+        : relayedNotifier;
+  // The jobs worker hears of callbacks stored by the others, as if they were its own.
+  cluster?.onCallbackElsewhere(() => {
+    notifier.nudge();
+    email?.newRequest();
+  });
   const questions = createQuestionLog({ store: storage, clock, log });
-  const retention = startRetention({ storage, days: config.retentionDays, auditDays: config.auditRetentionDays, clock, log });
+  const retention = runsJobs
+    ? startRetention({ storage, days: config.retentionDays, auditDays: config.auditRetentionDays, clock, log })
+    : null;
   const app = createApp({
     config,
     knowledge,
@@ -110,16 +130,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     // In memory is fastest and right for one process; replicas and workers must count together.
     ...(config.databaseUrl !== null || config.sharedLimits ? { limitStore: storage } : {}),
     staff,
-    onNewCallback: () => email?.newRequest(),
+    onNewCallback: () => (cluster && !runsJobs ? cluster.announceCallback() : email?.newRequest()),
     notifier,
     clock,
     questions,
     logError: log,
     ...(options.logRequest ? { logRequest: options.logRequest } : {}),
+    ...(cluster ? { worker: cluster.worker } : {}),
   });
 
   const shutdownJobs = async () => {
-    retention.stop();
+    retention?.stop();
     await kbSync?.stop();
     await notifier.close();
     await email?.close();

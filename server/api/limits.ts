@@ -111,3 +111,9 @@ export const ENTRY_LIMITS = {
   relatedMax: 12,
   sourcesMax: 12,
 } as const;
+
+/**
+ * WORKERS: at most this many cluster workers are accepted, and never more
+ * than the machine's cores are started (more only adds contention for them).
+ */
+export const MAX_WORKERS = 64;

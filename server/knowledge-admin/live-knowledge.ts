@@ -22,6 +22,11 @@ export interface LiveKnowledgeOptions {
   clock: Clock;
   /** Reload when files change. Default true. */
   watch?: boolean;
+  /**
+   * Write the last good copy after each good build. Default true; in a
+   * cluster only one worker does, so no two processes rebuild the same folder at once.
+   */
+  keepLastGood?: boolean;
   log?: (message: string) => void;
 }
 
@@ -58,12 +63,15 @@ export function openLiveKnowledge(options: LiveKnowledgeOptions): KnowledgeAdmin
   const { dir, clock } = options;
   const log = options.log ?? ((m: string) => console.error(m));
   const lastGood = join(options.dataDir, 'knowledge-last-good');
+  const keepLastGood = () => {
+    if (options.keepLastGood !== false) copyKnowledgeFolder(dir, lastGood);
+  };
   let problems: KnowledgeProblem[] = [];
   let servingLastGood = false;
   let service: KnowledgeService;
   try {
     service = openKnowledge({ dir, log });
-    copyKnowledgeFolder(dir, lastGood);
+    keepLastGood();
   } catch (error) {
     if (!(error instanceof KnowledgeBaseError) || !existsSync(lastGood)) throw error;
     service = openKnowledge({ dir: lastGood, log });
@@ -90,7 +98,7 @@ export function openLiveKnowledge(options: LiveKnowledgeOptions): KnowledgeAdmin
       result = service.reload();
     }
     problems = result.ok ? [] : result.problems;
-    if (result.ok) copyKnowledgeFolder(dir, lastGood);
+    if (result.ok) keepLastGood();
     lastReload = { at: clock.now().toISOString(), ok: result.ok, entries: service.entryIds().length };
     return result;
   };

@@ -24,6 +24,26 @@ async function start(): Promise<ServerProcess> {
 }
 
 describe('durability', () => {
+  it('keeps a callback acknowledged by the writer thread when the process is killed right after the 201', async () => {
+    const first = await start();
+    const res = await fetch(`${first.url}/api/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...validCallback, name: 'Killed Right After' }),
+    });
+    expect(res.status).toBe(201);
+    // No grace at all: the commit must already be on disk when the 201 leaves.
+    first.child.kill('SIGKILL');
+    const { id } = (await res.json()) as { id: string };
+    expect(await first.exited).toBe('SIGKILL');
+
+    const second = await start();
+    const list = await fetch(`${second.url}/api/admin/callbacks?limit=1000`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(((await list.json()) as CallbackRecord[]).find((r) => r.id === id)?.name).toBe('Killed Right After');
+    second.child.kill('SIGKILL');
+    await second.exited;
+  });
+
   it('keeps every acknowledged callback across a SIGKILL mid-burst', async () => {
     const first = await start();
     const acknowledged: string[] = [];

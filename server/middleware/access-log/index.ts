@@ -5,6 +5,8 @@ export interface AccessLogOptions {
   write?: (line: string) => void;
   /** Monotonic ms clock. Default performance.now. */
   now?: () => number;
+  /** The cluster worker serving (WORKERS > 1), so a slow or failing worker can be told apart. */
+  worker?: number;
 }
 
 export interface AccessLogLine {
@@ -13,6 +15,7 @@ export interface AccessLogLine {
   path: string;
   status: number;
   ms: number;
+  worker?: number;
 }
 
 /**
@@ -33,7 +36,8 @@ export function batchedWriter(stream: { write(chunk: string): unknown } = proces
 }
 
 /**
- * One structured JSON line per request: time, method, path, status, ms.
+ * One structured JSON line per request: time, method, path, status, ms
+ * (and, in a cluster, the worker).
  * Never the query string, headers or body: callback requests carry
  * health-related personal data, and query strings are where people paste it.
  *
@@ -52,6 +56,7 @@ export function accessLog(options: AccessLogOptions = {}): MiddlewareHandler {
       path: c.req.path.slice(0, 200),
       status: c.res.status,
       ms: Math.round((now() - start) * 100) / 100,
+      ...(options.worker === undefined ? {} : { worker: options.worker }),
     };
     write(JSON.stringify(line));
   };

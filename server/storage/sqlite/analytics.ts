@@ -5,48 +5,47 @@ import type { AnalyticsStore, QuestionEvent } from '../types.ts';
 
 
 /**
- * Runs `write` as a transaction committed with `synchronous=NORMAL`: no fsync,
- * so statistics never stall the event loop (a FULL commit can block for tens
- * of ms). WAL keeps the file consistent; a power cut may lose the last
- * batch of counts. FULL is restored at once, so callback commits stay
- * durable, and their fsync also covers these earlier WAL frames.
+ * The statistics writes as transaction functions, for the writer thread (or
+ * a caller on its own connection). A batch of questions becomes one UPSERT
+ * per day and kind, not one per question.
  */
-function withoutSync<A extends unknown[]>(db: Database.Database, write: (...args: A) => void): (...args: A) => void {
-  const tx = db.transaction(write);
-  return (...args) => {
-    db.pragma('synchronous = NORMAL');
-    try {
-      tx(...args);
-    } finally {
-      db.pragma('synchronous = FULL');
-    }
+export function analyticsWrites(db: Database.Database) {
+  const count = db.prepare(
+    `INSERT INTO question_counts (day, kind, count) VALUES (?, ?, ?)
+     ON CONFLICT (day, kind) DO UPDATE SET count = count + excluded.count`,
+  );
+  const unanswered = db.prepare(`INSERT INTO unanswered (asked_at, key, text, lang) VALUES (?, ?, ?, ?)`);
+  const insertFeedback = db.prepare(`INSERT INTO feedback (created_at, entry_id, helpful) VALUES (?, ?, ?)`);
+  const insertNote = db.prepare(`INSERT INTO unanswered (asked_at, key, text, entry_id) VALUES (?, ?, ?, ?)`);
+  return {
+    recordQuestions: db.transaction((events: QuestionEvent[]) => {
+      const perDay = new Map<string, number>();
+      for (const e of events) {
+        const at = e.at.toISOString();
+        const key = `${at.slice(0, 10)} ${e.kind}`;
+        perDay.set(key, (perDay.get(key) ?? 0) + 1);
+        if (e.unanswered) unanswered.run(at, e.unanswered.key, e.unanswered.text, e.lang ?? null);
+      }
+      for (const [key, n] of perDay) {
+        const [day, kind] = key.split(' ') as [string, string];
+        count.run(day, kind, n);
+      }
+    }),
+    recordFeedback: db.transaction((entryId: string, helpful: boolean, at: Date, missing?: { key: string; text: string }) => {
+      const when = at.toISOString();
+      insertFeedback.run(when, entryId, helpful ? 1 : 0);
+      if (missing) insertNote.run(when, missing.key, missing.text, entryId);
+    }),
   };
 }
 
 export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
-  const count = db.prepare(
-    `INSERT INTO question_counts (day, kind, count) VALUES (?, ?, 1)
-     ON CONFLICT (day, kind) DO UPDATE SET count = count + 1`,
-  );
-  const unanswered = db.prepare(`INSERT INTO unanswered (asked_at, key, text, lang) VALUES (?, ?, ?, ?)`);
-  const record = withoutSync(db, (events: QuestionEvent[]) => {
-    for (const e of events) {
-      const at = e.at.toISOString();
-      count.run(at.slice(0, 10), e.kind);
-      if (e.unanswered) unanswered.run(at, e.unanswered.key, e.unanswered.text, e.lang ?? null);
-    }
-  });
+  const writes = analyticsWrites(db);
   // SQLite fills a bare column from the row that supplied MAX(), so `text` is the newest wording.
   const listUnanswered = db.prepare<[string | null, string | null, number], UnansweredQuestion>(
     `SELECT key, COUNT(*) AS count, text AS example, MAX(asked_at) AS lastAskedAt, entry_id AS entryId, lang
      FROM unanswered WHERE (? IS NULL OR lang = ?) GROUP BY key ORDER BY count DESC, lastAskedAt DESC LIMIT ?`,
   );
-  const insertFeedback = db.prepare(`INSERT INTO feedback (created_at, entry_id, helpful) VALUES (?, ?, ?)`);
-  const insertNote = db.prepare(`INSERT INTO unanswered (asked_at, key, text, entry_id) VALUES (?, ?, ?, ?)`);
-  const addFeedback = withoutSync(db, (at: string, entryId: string, helpful: number, missing?: { key: string; text: string }) => {
-    insertFeedback.run(at, entryId, helpful);
-    if (missing) insertNote.run(at, missing.key, missing.text, entryId);
-  });
   const summary = db.prepare<[], FeedbackSummary>(
     `SELECT entry_id AS entryId, SUM(helpful) AS helpful, SUM(1 - helpful) AS notHelpful
      FROM feedback GROUP BY entry_id ORDER BY notHelpful DESC, entryId`,
@@ -61,13 +60,13 @@ export function sqliteAnalytics(db: Database.Database): AnalyticsStore {
 
   return {
     async recordQuestions(events) {
-      if (events.length > 0) record(events);
+      if (events.length > 0) writes.recordQuestions(events);
     },
     async listUnanswered(limit, lang) {
       return listUnanswered.all(lang ?? null, lang ?? null, limit);
     },
     async recordFeedback(entryId, helpful, at, missing) {
-      addFeedback(at.toISOString(), entryId, helpful ? 1 : 0, missing);
+      writes.recordFeedback(entryId, helpful, at, missing);
     },
     async feedbackSummary() {
       return summary.all();

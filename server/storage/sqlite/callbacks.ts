@@ -21,33 +21,11 @@ export interface SqliteCallbackOptions {
 }
 
 /**
- * @example
- * const callbacks = sqliteCallbacks(openDatabase('./data'));
- * await callbacks.createCallback({ ... }); // { id, ref: 'K7-4Q2', createdAt, replayed: false }
+ * The callback insert as a better-sqlite3 transaction function: run alone
+ * (`.immediate`) or nested in the writer thread's group commit, where it
+ * becomes a savepoint, so one failing request never takes the others down.
  */
-export function sqliteCallbacks(db: Database.Database, { newRef = () => newCallbackRef() }: SqliteCallbackOptions = {}): CallbackStore {
-  /** One page of the filtered list, continuing after `after` (keyset paging: no OFFSET rescans). */
-  const page = (query: CallbackQuery, limit: number, after: Cursor | null) => {
-    const where: string[] = [];
-    const params: Record<string, string | number> = { limit };
-    if (query.status) {
-      where.push('status = @status');
-      params.status = query.status;
-    }
-    if (query.since) {
-      where.push('created_at >= @since');
-      params.since = query.since;
-    }
-    if (after) {
-      where.push('(created_at < @afterAt OR (created_at = @afterAt AND rowid < @afterRowid))');
-      params.afterAt = after.createdAt;
-      params.afterRowid = after.rowid;
-    }
-    const sql = `SELECT ${COLUMNS}, rowid FROM callbacks ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                 ORDER BY created_at DESC, rowid DESC LIMIT @limit`;
-    return db.prepare<[Record<string, string | number>], CallbackRow & { rowid: number }>(sql).all(params);
-  };
-
+export function callbackWrites(db: Database.Database, { newRef = () => newCallbackRef() }: SqliteCallbackOptions = {}) {
   const findByHash = db.prepare<[string], { id: string; ref: string; createdAt: string }>(
     `SELECT id, ref, created_at AS createdAt FROM callbacks WHERE idempotency_hash = ?`,
   );
@@ -57,32 +35,8 @@ export function sqliteCallbacks(db: Database.Database, { newRef = () => newCallb
      VALUES (@id, @ref, @createdAt, @name, @phone, @preferredTime, @message, @lang, @questions, @idempotencyHash)`,
   );
   const enqueue = db.prepare(`INSERT INTO outbox (callback_id, next_attempt_at) VALUES (?, ?)`);
-  const byId = db.prepare<[string], CallbackRow>(`SELECT ${COLUMNS} FROM callbacks WHERE id = ?`);
-  const setStatus = db.prepare(`UPDATE callbacks SET status = ?, status_changed_at = ? WHERE id = ?`);
-  const addHistory = db.prepare(`INSERT INTO callback_history (callback_id, at, by, status) VALUES (?, ?, ?, ?)`);
-  const historyOf = db.prepare<[string], CallbackStatusChange & { callbackId: string }>(
-    `SELECT callback_id AS callbackId, at, by, status FROM callback_history
-     WHERE callback_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
-  );
-  const version = db.prepare<[], { v: string }>(
-    `SELECT COUNT(*) || '.' || IFNULL(MAX(created_at), '') || '.' || (SELECT COUNT(*) FROM callback_history) AS v FROM callbacks`,
-  );
-
-  // Rows with their status history, fetched for the whole page in one query.
-  const withHistory = (rows: CallbackRow[]): CallbackRecord[] => {
-    const history = new Map<string, CallbackStatusChange[]>();
-    for (const { callbackId, ...change } of historyOf.all(JSON.stringify(rows.map((r) => r.id)))) {
-      (history.get(callbackId) ?? history.set(callbackId, []).get(callbackId)!).push(change);
-    }
-    return rows.map((r) => ({
-      ...r,
-      questions: r.questions === null ? null : (JSON.parse(r.questions) as string[]),
-      history: history.get(r.id) ?? [],
-    }));
-  };
-
   // One transaction: the callback and its notification exist together or not at all.
-  const create = db.transaction((c: NewCallback): StoredCallback => {
+  const createCallback = db.transaction((c: NewCallback): StoredCallback => {
     if (c.idempotencyHash !== null) {
       const earlier = findByHash.get(c.idempotencyHash);
       if (earlier) return { ...earlier, replayed: true };
@@ -107,6 +61,62 @@ export function sqliteCallbacks(db: Database.Database, { newRef = () => newCallb
     return { id: c.id, ref, createdAt, replayed: false };
   });
 
+  return { createCallback };
+}
+
+/**
+ * @example
+ * const callbacks = sqliteCallbacks(openDatabase('./data'));
+ * await callbacks.createCallback({ ... }); // { id, ref: 'K7-4Q2', createdAt, replayed: false }
+ */
+export function sqliteCallbacks(db: Database.Database, options: SqliteCallbackOptions = {}): CallbackStore {
+  const { createCallback } = callbackWrites(db, options);
+  /** One page of the filtered list, continuing after `after` (keyset paging: no OFFSET rescans). */
+  const page = (query: CallbackQuery, limit: number, after: Cursor | null) => {
+    const where: string[] = [];
+    const params: Record<string, string | number> = { limit };
+    if (query.status) {
+      where.push('status = @status');
+      params.status = query.status;
+    }
+    if (query.since) {
+      where.push('created_at >= @since');
+      params.since = query.since;
+    }
+    if (after) {
+      where.push('(created_at < @afterAt OR (created_at = @afterAt AND rowid < @afterRowid))');
+      params.afterAt = after.createdAt;
+      params.afterRowid = after.rowid;
+    }
+    const sql = `SELECT ${COLUMNS}, rowid FROM callbacks ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                 ORDER BY created_at DESC, rowid DESC LIMIT @limit`;
+    return db.prepare<[Record<string, string | number>], CallbackRow & { rowid: number }>(sql).all(params);
+  };
+
+  const byId = db.prepare<[string], CallbackRow>(`SELECT ${COLUMNS} FROM callbacks WHERE id = ?`);
+  const setStatus = db.prepare(`UPDATE callbacks SET status = ?, status_changed_at = ? WHERE id = ?`);
+  const addHistory = db.prepare(`INSERT INTO callback_history (callback_id, at, by, status) VALUES (?, ?, ?, ?)`);
+  const historyOf = db.prepare<[string], CallbackStatusChange & { callbackId: string }>(
+    `SELECT callback_id AS callbackId, at, by, status FROM callback_history
+     WHERE callback_id IN (SELECT value FROM json_each(?)) ORDER BY id`,
+  );
+  const version = db.prepare<[], { v: string }>(
+    `SELECT COUNT(*) || '.' || IFNULL(MAX(created_at), '') || '.' || (SELECT COUNT(*) FROM callback_history) AS v FROM callbacks`,
+  );
+
+  // Rows with their status history, fetched for the whole page in one query.
+  const withHistory = (rows: CallbackRow[]): CallbackRecord[] => {
+    const history = new Map<string, CallbackStatusChange[]>();
+    for (const { callbackId, ...change } of historyOf.all(JSON.stringify(rows.map((r) => r.id)))) {
+      (history.get(callbackId) ?? history.set(callbackId, []).get(callbackId)!).push(change);
+    }
+    return rows.map((r) => ({
+      ...r,
+      questions: r.questions === null ? null : (JSON.parse(r.questions) as string[]),
+      history: history.get(r.id) ?? [],
+    }));
+  };
+
   const update = db.transaction((id: string, status: string, at: string, by: string): boolean => {
     if (setStatus.run(status, at, id).changes === 0) return false;
     addHistory.run(id, at, by, status);
@@ -115,7 +125,7 @@ export function sqliteCallbacks(db: Database.Database, { newRef = () => newCallb
 
   return {
     async createCallback(callback) {
-      return create.immediate(callback);
+      return createCallback.immediate(callback);
     },
     async listCallbacks(query: CallbackQuery) {
       return withHistory(page(query, query.limit, null).map(withoutRowid));

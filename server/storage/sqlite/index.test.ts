@@ -52,12 +52,14 @@ describe('openDatabase', () => {
     storage = openSqliteStorage(join(dir, 'nested', 'data'));
   });
 
-  it('is back to synchronous=FULL after statistics are written without fsync', async () => {
+  it('counts statistics written on a connection of their own, a batch at a time', async () => {
     const db = openDatabase(join(dir, 'other'));
     const analytics = sqliteAnalytics(db);
-    await analytics.recordQuestions([{ at: new Date(), kind: 'answer' }]);
+    const at = new Date('2026-03-01T10:00:00Z');
+    await analytics.recordQuestions([{ at, kind: 'answer' }, { at, kind: 'answer' }, { at, kind: 'fallback' }]);
+    await analytics.recordQuestions([{ at, kind: 'answer' }]);
     await analytics.recordFeedback('what-is-mbb', true, new Date());
-    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect((await analytics.dailyStats('2026-03-01', '2026-03-01'))[0]!.questions).toBe(4);
     expect(await analytics.feedbackSummary()).toEqual([{ entryId: 'what-is-mbb', helpful: 1, notHelpful: 0 }]);
     db.close();
   });
@@ -78,6 +80,20 @@ describe('openDatabase', () => {
 
 // What every store promises is in ../contract.test.ts; these are SQLite's own.
 describe('callbacks', () => {
+  it('commits requests arriving together in one go, a failing one failing alone', async () => {
+    const clash = callback();
+    await storage.createCallback(clash);
+    // Sent together, these reach the writer thread while earlier commits sync, so they share transactions.
+    const batch = [callback(), callback(), { ...clash }, callback(), callback({ idempotencyHash: 'h' }), callback({ idempotencyHash: 'h' })];
+    const results = await Promise.allSettled(batch.map((c) => storage.createCallback(c)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(((results[2] as PromiseRejectedResult).reason as { code: string }).code).toBe('SQLITE_CONSTRAINT_PRIMARYKEY');
+    const [, , , , first, retry] = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
+    expect(retry).toEqual({ ...first, replayed: true });
+    const stored = await storage.listCallbacks({ limit: 10 });
+    expect(stored.map((r) => r.id).sort()).toEqual([clash.id, batch[0]!.id, batch[1]!.id, batch[3]!.id, batch[4]!.id].sort());
+  });
+
   it('gives each request a short reference, drawing again when one is already taken', async () => {
     await storage.close();
     const db = openDatabase(join(dir, 'refs'));

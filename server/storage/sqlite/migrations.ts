@@ -163,20 +163,31 @@ export const migrations: readonly Step[] = [
   ) WITHOUT ROWID;
   CREATE INDEX rate_limits_by_end ON rate_limits (window_end);
   `,
+  // 7: rate-limit windows moved to their own file (limits.ts): counting a hit must never wait behind a callback's fsync.
+  `DROP TABLE rate_limits;`,
 ];
 
-/** Applies the steps the file has not seen yet, each in its own transaction. */
+/**
+ * Applies the steps the file has not seen yet, each in its own transaction.
+ * Cluster workers may open the file at the same moment, so each step
+ * re-reads the version inside its write transaction and skips a step
+ * another process has just applied.
+ */
 export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) {
-    throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`);
-  }
-  migrations.slice(current).forEach((step, i) => {
-    const version = current + i + 1;
-    db.transaction(() => {
-      if (typeof step === 'string') db.exec(step);
-      else step(db);
-      db.pragma(`user_version = ${version}`);
-    })();
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const applyNext = db.transaction((): boolean => {
+    const current = version();
+    const step = migrations[current];
+    if (step === undefined) return false;
+    if (typeof step === 'string') db.exec(step);
+    else step(db);
+    db.pragma(`user_version = ${current + 1}`);
+    return true;
   });
+  if (version() > migrations.length) {
+    throw new Error(`database schema version ${version()} is newer than this server (${migrations.length})`);
+  }
+  // Up to date: no write at all, so a read-only folder still opens (and reports itself unhealthy).
+  if (version() === migrations.length) return;
+  while (applyNext.immediate()) continue;
 }

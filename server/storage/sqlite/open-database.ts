@@ -21,20 +21,38 @@ export const databasePath = (dataDir: string) => join(dataDir, DATABASE_FILE);
 export function openDatabase(dataDir: string): Database.Database {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = databasePath(dataDir);
-  const db = new Database(file);
+  let db: Database.Database | undefined;
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db = connectDatabase(file);
     const problems = (db.pragma('quick_check(5)') as { quick_check: string }[]).map((r) => r.quick_check);
     if (problems.join() !== 'ok') throw damaged(file, problems.join('; ').replace(/\s*\n\s*/g, ' '));
     migrate(db);
     return db;
   } catch (error) {
-    db.close();
+    db?.close();
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) throw damaged(file, (error as Error).message);
+    throw error;
+  }
+}
+
+/**
+ * A connection to an existing, already checked and migrated database file,
+ * with the per-connection pragmas (the writer thread opens its own). The
+ * busy timeout lets cluster workers and the writer thread queue for the
+ * write lock instead of failing at once.
+ */
+export function connectDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  try {
+    // First, so that even switching to WAL waits for another process opening the file at the same moment.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
     throw error;
   }
 }
