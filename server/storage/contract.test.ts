@@ -1,19 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { newCallback } from '../../test/support/new-callback.ts';
 import { REF_PATTERN } from '../callback-ref.ts';
 import { storeKinds } from '../../test/support/stores.ts';
-import type { NewCallback, Storage } from './types.ts';
+import type { Storage } from './types.ts';
 
-const callback = (patch: Partial<NewCallback> = {}): NewCallback => ({
-  id: crypto.randomUUID(),
-  createdAt: new Date('2026-03-01T10:00:00Z'),
-  name: 'Jane Doe',
-  phone: '5551234567',
-  preferredTime: null,
-  message: null,
-  idempotencyHash: null,
-  notify: false,
-  ...patch,
-});
+const callback = newCallback;
 
 // The same promises, kept by every store the server can run on.
 describe.each(storeKinds())('storage contract on $name', (kind) => {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { newCallback } from '../../../test/support/new-callback.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type TestPostgres } from '../../../test/support/postgres.ts';
 import { StorageUnavailableError } from '../errors.ts';
@@ -18,17 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const callback = (patch: Partial<NewCallback> = {}): NewCallback => ({
-  id: crypto.randomUUID(),
-  createdAt: new Date('2026-03-01T10:00:00Z'),
-  name: 'Jane Doe',
-  phone: '5551234567',
-  preferredTime: null,
-  message: null,
-  idempotencyHash: null,
-  notify: true,
-  ...patch,
-});
+const callback = (patch: Partial<NewCallback> = {}): NewCallback => newCallback({ notify: true, ...patch });
 
 async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client(url);

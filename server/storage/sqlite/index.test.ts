@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
+import { newCallback } from '../../../test/support/new-callback.ts';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewCallback, Storage } from '../types.ts';
+import type { Storage } from '../types.ts';
 import { REF_PATTERN } from '../../callback-ref.ts';
 import { sqliteAnalytics } from './analytics.ts';
 import { sqliteCallbacks } from './callbacks.ts';
@@ -22,17 +23,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const callback = (patch: Partial<NewCallback> = {}): NewCallback => ({
-  id: crypto.randomUUID(),
-  createdAt: new Date('2026-03-01T10:00:00Z'),
-  name: 'Jane Doe',
-  phone: '5551234567',
-  preferredTime: null,
-  message: null,
-  idempotencyHash: null,
-  notify: false,
-  ...patch,
-});
+const callback = newCallback;
 
 describe('openDatabase', () => {
   it('creates DATA_DIR and sets WAL and synchronous=FULL on every open, not just the first', async () => {
