@@ -47,10 +47,10 @@ export interface AskLoadReport {
   offTopicUsed: number;
 }
 
-type Body = () => string;
+export type Body = () => string;
 
 /** Visitor questions, half with a one-letter typo as people type on phones; `fallbackShare` of them off topic. */
-function questionBodies(questions: string[], offTopic: string[], fallbackShare: number): Body {
+export function questionBodies(questions: string[], offTopic: string[], fallbackShare: number): Body {
   const rand = seededRandom(42);
   return () => {
     if (rand() < fallbackShare) return JSON.stringify({ question: pick(rand, offTopic) });
@@ -59,13 +59,15 @@ function questionBodies(questions: string[], offTopic: string[], fallbackShare: 
   };
 }
 
-function callbackBodies(): Body {
+/** Valid callback requests (server/validation/callback.ts), each a new visitor; no Idempotency-Key, so each is stored. */
+export function callbackBodies(): Body {
   let n = 0;
   return () =>
     JSON.stringify({ name: `Bench Visitor ${n++}`, phone: '(555) 123-4567', preferredTime: 'mornings', message: 'Please call about the block.', consent: true });
 }
 
-function fire(url: string, name: string, path: string, nextBody: Body, seconds: number, connections: number): Promise<LoadResult> {
+/** `connections` clients POST `nextBody()` to `path` back to back for `seconds`. */
+export function fire(url: string, name: string, path: string, nextBody: Body, seconds: number, connections: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     autocannon(
       {
@@ -99,7 +101,7 @@ function fire(url: string, name: string, path: string, nextBody: Body, seconds: 
 }
 
 /** Runs `measure` once per round for every key, alternating keys, and keeps each key's best round (by req/s). */
-async function bestOf<K extends string>(rounds: number, keys: K[], measure: (key: K) => Promise<LoadResult>): Promise<Map<K, LoadResult>> {
+export async function bestOf<K extends string>(rounds: number, keys: K[], measure: (key: K) => Promise<LoadResult>): Promise<Map<K, LoadResult>> {
   const best = new Map<K, LoadResult>();
   for (let round = 0; round < rounds; round++) {
     for (const key of keys) {

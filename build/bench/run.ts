@@ -14,6 +14,7 @@ import { hostPages, measureHostImpact } from './host-impact.ts';
 import { measureAskLoad, type LoadResult } from './http-load.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { OFF_TOPIC_QUESTIONS, questionsFrom } from './questions.ts';
+import { measureReplicaLoad } from './replicas-load.ts';
 import { measureRetrieval } from './retrieval.ts';
 import { spawnServer } from './spawn-server.ts';
 import { markdownTable } from './table.ts';
@@ -82,6 +83,23 @@ const questions = questionsFrom(bundledKb);
     ),
     `${load.callbackBurst[0]?.quiet.connections ?? ''} connections ask while 8 more post callback requests back to back, each a durable commit (synchronous=FULL) acknowledged only once on disk. Commits run in the writer thread with group commit, so their fsync is off the event loop.`,
   );
+}
+
+// 1b. /api/ask and /api/callback on PostgreSQL: one replica, and two behind HAProxy.
+{
+  const connections = 32;
+  const rows = await measureReplicaLoad({ root, questions, seconds: quick ? 0.5 : 10, warmUpSeconds: quick ? 0.5 : 2, rounds: quick ? 1 : 2, connections });
+  if ('skipped' in rows) console.log(`\nReplicas behind HAProxy skipped: ${rows.skipped}`);
+  else {
+    report(
+      'Replicas on one PostgreSQL, behind HAProxy',
+      markdownTable(
+        ['setup', 'endpoint', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'share of bare Hono run the same way'],
+        rows.map(({ setup, endpoint, result: r, floorRps }) => [setup, endpoint, r.requestsPerSecond, r.p50, r.p99, r.non2xx, r.errors, r.requestsPerSecond / floorRps]),
+      ),
+      `${connections} connections. The production bundle with DATABASE_URL set (a local PostgreSQL from Debian's package on loopback, synchronous_commit=on, so each callback is a durable commit before its 201), one process per replica; one replica reached directly, then it and a second replica on the same database behind a real HAProxy (round robin, keep-alive). Each is compared with bare Hono run the same way: one process direct, or two processes behind their own HAProxy; bare Hono only parses the body, so the callback share is the price of validation plus the durable write. Rate limits off (RATE_LIMIT_PER_MINUTE=0 lifts the callback limit too) and TRUST_PROXY=1 as behind the production proxy, so the load generator's one address is neither limited nor capped. Load generator, HAProxy, PostgreSQL and replicas all share the machine's ${cpus().length} cores, so two replicas cannot show what two machines would; runs alternate and each keeps its best round.`,
+    );
+  }
 }
 
 // 2. Retrieval per question.
