@@ -1,7 +1,8 @@
 /**
  * The recommended embed: a small inline script that adds the contract's
- * `<script src=".../widget.js">` tag only once the page has loaded and is
- * idle. A plain `async` tag is fetched and run while the page is still
+ * `<script src=".../widget.js">` tag only once the page has loaded, painted
+ * its next frame and is idle (the load event alone can come before the
+ * page's largest paint). A plain `async` tag is fetched and run while the page is still
  * painting, so Lighthouse's simulation (slow 4G, a fresh connection to the
  * chat server's origin) counts it towards the page's largest contentful
  * paint; added after the load event it is not, and a visitor on a slow
@@ -25,12 +26,12 @@ export function embedScript(src: string, data: Record<string, string> = {}): str
   return `
   (function (d) {
     function add() {
-      var s = d.createElement('script');
+      var s = d.createElement("script");
       s.src = ${js(src)};${attrs.join('')}
       d.body.appendChild(s);
     }
-    function later() { (window.requestIdleCallback || setTimeout)(add); }
-    d.readyState === 'complete' ? later() : addEventListener('load', later);
+    function later() { requestAnimationFrame(function () { (window.requestIdleCallback || setTimeout)(add); }); }
+    d.readyState === "complete" ? later() : addEventListener("load", later);
   })(document);
 `;
 }
