@@ -123,6 +123,8 @@ describeInBrowser('embedding on a clinic site', () => {
         });
         await page.goto(host.page());
         await page.waitForLoadState('load');
+        // The installed clock follows real time until paused; paused at load, a slow machine cannot spend the quiet spell.
+        await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 200);
         await page.getByRole('button', { name: LAUNCHER }).waitFor();
         if (intent) {
           await page.getByRole('button', { name: LAUNCHER }).hover();
