@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { embedSnippet } from '../../widget/loader/embed-snippet.ts';
 import { launchChromium } from '../chromium.ts';
 
 export interface HostImpact {
@@ -19,13 +20,40 @@ const OBSERVE = `
     .observe({ type: 'longtask', buffered: true });
 `;
 
-/** The demo page from another origin, as a clinic site serves it: `/with` the widget's tag, `/without` it. */
-export function hostPages(demoHtml: string, widgetUrl: string): Promise<{ server: Server; url: string }> {
-  const withWidget = demoHtml.replace(/<script[^>]*widget\.js[^>]*><\/script>/, `<script src="${widgetUrl}" async></script>`);
-  const withoutWidget = demoHtml.replace(/<script[^>]*widget\.js[^>]*><\/script>/, '');
+/** How the demo page embeds the widget: not at all, the contract's plain tag, or the README's recommended snippet. */
+export const EMBEDS = {
+  without: 'without widget',
+  tag: 'with the plain async tag',
+  deferred: 'with the recommended snippet',
+} as const;
+export type Embed = keyof typeof EMBEDS;
+
+/**
+ * The demo page from another origin, as a clinic site serves it, at `/<embed>`,
+ * with copies of its own stylesheet and icon (so it paints as the real page does).
+ */
+export async function hostPages(serverUrl: string): Promise<{ server: Server; url: string }> {
+  const get = async (path: string) => {
+    const res = await fetch(`${serverUrl}${path}`);
+    return { type: res.headers.get('content-type') ?? 'text/plain', body: await res.text() };
+  };
+  const [demo, ...assets] = await Promise.all(['/', '/demo.css', '/favicon.svg'].map(get));
+  const tag = /<script[^>]*widget\.js[^>]*><\/script>/;
+  const widgetUrl = `${serverUrl}/widget.js`;
+  const pages: Record<Embed, string> = {
+    without: demo!.body.replace(tag, ''),
+    tag: demo!.body.replace(tag, `<script src="${widgetUrl}" async></script>`),
+    deferred: demo!.body.replace(tag, embedSnippet(widgetUrl)),
+  };
+  const files = new Map<string, { type: string; body: string }>([
+    ['/demo.css', assets[0]!],
+    ['/favicon.svg', assets[1]!],
+    ...Object.entries(pages).map(([embed, body]) => [`/${embed}`, { type: 'text/html; charset=utf-8', body }] as const),
+  ]);
   const server = createServer((req, res) => {
-    res.setHeader('content-type', 'text/html; charset=utf-8');
-    res.end(req.url === '/with' ? withWidget : withoutWidget);
+    const file = files.get(req.url ?? '');
+    if (!file) res.writeHead(404).end();
+    else res.writeHead(200, { 'content-type': file.type }).end(file.body);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
@@ -33,17 +61,16 @@ export function hostPages(demoHtml: string, widgetUrl: string): Promise<{ server
 }
 
 /**
- * The demo clinic page with and without the widget's script tag, served from
+ * The demo clinic page without the widget and with each embed, served from
  * another origin as a clinic site would be; measured until the page has been
  * idle for a while with no visitor interaction.
  */
 export async function measureHostImpact(serverUrl: string, settleMs: number): Promise<HostImpact[]> {
-  const demoHtml = await (await fetch(`${serverUrl}/`)).text();
-  const host = await hostPages(demoHtml, `${serverUrl}/widget.js`);
+  const host = await hostPages(serverUrl);
   const browser = await launchChromium();
   try {
     const results: HostImpact[] = [];
-    for (const variant of ['without', 'with'] as const) {
+    for (const embed of Object.keys(EMBEDS) as Embed[]) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.addInitScript(OBSERVE);
@@ -54,11 +81,11 @@ export async function measureHostImpact(serverUrl: string, settleMs: number): Pr
         const sizes = await req.sizes().catch(() => null);
         if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
       });
-      await page.goto(`${host.url}/${variant}`, { waitUntil: 'load' });
+      await page.goto(`${host.url}/${embed}`, { waitUntil: 'load' });
       await page.waitForTimeout(settleMs);
       const impact = (await page.evaluate('window.__impact')) as { cls: number; longTasks: number; tbt: number };
       results.push({
-        page: `demo page ${variant} widget`,
+        page: EMBEDS[embed],
         cls: impact.cls,
         longTasks: impact.longTasks,
         totalBlockingMs: impact.tbt,

@@ -3,6 +3,8 @@
  * banner over the launcher, a wrong ALLOWED_ORIGINS, a chat server that is
  * down, and the page's own loading.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, LAUNCHER, launchBrowser, openPage, startHostPage, startStack, type HostPage, type Stack } from './harness.ts';
@@ -121,6 +123,8 @@ describeInBrowser('embedding on a clinic site', () => {
         });
         await page.goto(host.page());
         await page.waitForLoadState('load');
+        // The installed clock follows real time until paused; paused at load, a slow machine cannot spend the quiet spell.
+        await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 200);
         await page.getByRole('button', { name: LAUNCHER }).waitFor();
         if (intent) {
           await page.getByRole('button', { name: LAUNCHER }).hover();
@@ -136,6 +140,55 @@ describeInBrowser('embedding on a clinic site', () => {
       }
     } finally {
       await host.close();
+    }
+  });
+
+  it("adds the loader only after the load event with the README's recommended embed, reading its data-* options, under a CSP that allows the snippet by hash", async () => {
+    const site = await startHostPage(`${stack.url}/widget.js`, { embed: 'deferred' });
+    try {
+      const { context, page, problems } = await openPage(browser, site.page({ lang: 'es', position: 'left' }), {}, '¿Preguntas? Escríbanos');
+      const [loadEnd, loaderStart] = await page.evaluate(() => [
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+        performance.getEntriesByType('resource').find((e) => e.name.endsWith('/widget.js'))!.startTime,
+      ]);
+      expect(loaderStart).toBeGreaterThanOrEqual(loadEnd);
+      const box = (await page.getByRole('button', { name: '¿Preguntas? Escríbanos' }).boundingBox())!;
+      expect(box.x).toBeLessThan(100);
+      await page.getByRole('button', { name: '¿Preguntas? Escríbanos' }).click();
+      await page.getByRole('dialog').getByRole('log').waitFor();
+      expect(problems).toEqual([]);
+      await context.close();
+    } finally {
+      await site.close();
+    }
+  });
+
+  it('never makes its launcher the largest contentful paint, even on a page with less text than its label', async () => {
+    const sparse = `<!doctype html><meta name="viewport" content="width=device-width"><p style="font-size:12px">Hi</p><script src="${stack.url}/widget.js" async></script>`;
+    const site = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(sparse));
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    try {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { lcp: string[] };
+        w.lcp = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as LargestContentfulPaint[]) w.lcp.push(e.element?.nodeName ?? 'inside a shadow root');
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      });
+      await page.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
+      await page.getByRole('button', { name: LAUNCHER }).waitFor();
+      // Once the launcher's fade has ended and two more frames have been presented, every candidate has been reported.
+      await page.evaluate(async () => {
+        await Promise.all(document.querySelector('spine-chat')!.shadowRoot!.getAnimations().map((a) => a.finished));
+        for (let i = 0; i < 2; i++) await new Promise(requestAnimationFrame);
+      });
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => (window as unknown as { lcp: string[] }).lcp)).toEqual(['P']);
+    } finally {
+      await context.close();
+      site.close();
     }
   });
 });

@@ -4,6 +4,7 @@
  * page on another origin with a strict CSP and careless CSS, and Debian's
  * chromium through playwright-core.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,7 @@ import type { CallbackRecord } from '../../server/api/contract.ts';
 import { buildWidget } from '../../build/widget.ts';
 import { loadConfig } from '../../server/config.ts';
 import { startServer } from '../../server/server.ts';
+import { embedScript } from '../../widget/loader/embed-snippet.ts';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const ADMIN_TOKEN = 'browser-test-admin-token-0123456789';
@@ -95,10 +97,12 @@ export const CARELESS_CSS =
  * site serves a copy of `widget.js` itself (and nothing else of the widget).
  * `bodyEnd` is HTML added after the script tag (a cookie banner, say), and
  * `scripts` same-origin scripts the page serves at `/<name>` and includes there.
+ * `embed: 'deferred'` embeds the README's recommended inline snippet instead
+ * of the plain tag, allowed by its hash in the CSP (still no 'unsafe-inline').
  */
 export async function startHostPage(
   widgetSrc: string,
-  options: { loaderFrom?: string; bodyEnd?: string; scripts?: Record<string, string> } = {},
+  options: { loaderFrom?: string; bodyEnd?: string; scripts?: Record<string, string>; embed?: 'tag' | 'deferred' } = {},
 ): Promise<HostPage> {
   const widgetOrigin = widgetSrc.startsWith('/') ? "'self'" : new URL(widgetSrc).origin;
   const server: Server = createServer((req, res) => {
@@ -122,17 +126,20 @@ export async function startHostPage(
     }
     const noWidget = url.searchParams.has('nowidget');
     const attrs = [...url.searchParams].map(([k, v]) => ` data-${k}="${v.replace(/"/g, '&quot;')}"`).join('');
+    const inline = options.embed === 'deferred' ? embedScript(widgetSrc, Object.fromEntries(url.searchParams)) : '';
+    const tag = inline ? `<script>${inline}</script>` : `<script src="${widgetSrc}" async${attrs}></script>`;
+    const inlineHash = inline ? ` 'sha256-${createHash('sha256').update(inline).digest('base64')}'` : '';
     res
       .writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': `default-src 'self'; script-src 'self' ${widgetOrigin}; connect-src ${widgetOrigin}; style-src 'self'; img-src 'self'`,
+        'content-security-policy': `default-src 'self'; script-src 'self' ${widgetOrigin}${inlineHash}; connect-src ${widgetOrigin}; style-src 'self'; img-src 'self'`,
       })
       .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Riverside Spine Center</title><link rel="stylesheet" href="/host.css"></head>
 <body><main><h1>Riverside Spine Center</h1><div>Welcome to our clinic.</div>
 <p>Our team treats back and neck pain.</p><button id="host-button">Book a visit</button>
 <div id="filler">${'<p>Clinic news.</p>'.repeat(30)}</div></main>
-${noWidget ? '' : `<script src="${widgetSrc}" async${attrs}></script>`}${options.bodyEnd ?? ''}
+${noWidget ? '' : tag}${options.bodyEnd ?? ''}
 ${Object.keys(options.scripts ?? {}).map((name) => `<script src="/${name}"></script>`).join('')}</body></html>`);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
