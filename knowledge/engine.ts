@@ -68,7 +68,7 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
     words.map((w, i) => (index.vocabulary.has(w) ? undefined : layTerms.byStem(w)) ?? [fixed[i]!]);
 
   const run = (question: string, traced: boolean): Explanation => {
-    const { words, breaks, sentences } = language.normaliseWithBreaks(question);
+    const { words, breaks, sentences, asked } = language.normaliseWithBreaks(question);
     const fixed = words.map(correct);
     const trace: Trace = {
       question,
@@ -119,7 +119,7 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
       return done({ kind: 'refused', lang, rule: hit, suggestions }, `refused: out-of-scope rule ${hit.id} fired on ${describeHit(hit)}`);
     }
 
-    const parts = clauses(fixed, breaks, language.lexicon);
+    const parts = clauses(fixed, breaks, language.lexicon, asked);
     const partReadings = parts.length > 1 ? parts.map((part) => ({ ...part, ranked: rankPart(part.start, part.end) })) : [];
     const { chosen, considered } = readings(ranked, partReadings);
     if (traced) {

@@ -53,6 +53,8 @@ export interface NormalisedText {
   breaks: ReadonlySet<number>;
   /** Indexes of words that begin a new sentence (after `.!?` or a new line): a subset of `breaks`. */
   sentences: ReadonlySet<number>;
+  /** Indexes of words a question mark touches: the first after "¿", the last before "?". */
+  asked: ReadonlySet<number>;
 }
 
 /**
