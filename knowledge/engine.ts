@@ -55,7 +55,7 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
   // itself, and a tie with a knowledge base word goes to the knowledge base.
   const correct = createTypoCorrector(
     mergeVocabularies(index.vocabulary, triage.vocabulary, outOfScope?.vocabulary, language.commonVocabulary),
-    { keep: language.isCommonWord },
+    { keep: language.isCommonWord, ...(language.spelling ? { spelling: language.spelling } : {}) },
   );
   const byId = new Map(base.entries.map((e) => [e.id, e]));
   const ref = (entry: KnowledgeEntry): EntryRef => ({ id: entry.id, title: entry.title });

@@ -8,7 +8,12 @@ import type { Lang, Language, Lexicon, NormalisedText } from './types.ts';
  *
  * @example createLanguage('en', ENGLISH_LEXICON, stem).normalise("Can't I eat?") // ['cannot', 'i', 'eat']
  */
-export function createLanguage(code: Lang, lexicon: Lexicon, stem: (word: string) => string): Language {
+export function createLanguage(
+  code: Lang,
+  lexicon: Lexicon,
+  stem: (word: string) => string,
+  extras: Pick<Language, 'spelling'> = {},
+): Language {
   const spelledOut = new Map(Object.entries(lexicon.spelledOut));
   const clauseBreakWords = new Set(lexicon.clauseBreakWords);
   const stopWords = new Set(lexicon.stopWords);
@@ -47,13 +52,14 @@ export function createLanguage(code: Lang, lexicon: Lexicon, stem: (word: string
   };
 
   return {
+    ...extras,
     code,
     lexicon,
     normaliseWithBreaks,
     normalise: (text) => normaliseWithBreaks(text).words,
     stem,
     isStopWord: (word) => stopWords.has(word),
-    isCommonWord: (word) => commonStems.has(stem(word)),
+    isCommonWord: (word) => commonStems.has(stem(word)) || extras.spelling?.isWord(word) === true,
     isEverydayStem: (stemmed) => everydayStems.has(stemmed),
     isIntentStem: (stemmed) => intentStems.has(stemmed),
     writtenOutWords: new Set([...spelledOut.values()].flat()),

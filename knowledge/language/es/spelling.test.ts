@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createTypoCorrector } from '../../text/typo.ts';
+import { isSpanishWord } from './dictionary.ts';
+import { spanish } from './index.ts';
+import { soundOf } from './sound.ts';
+
+describe('Spanish spelling by ear', () => {
+  it('gives words that sound alike one key (seseo, silent h, b/v, ll/y, g/j, qu/k)', () => {
+    const pairs = [
+      ['inyecsion', 'inyeccion'],
+      ['medisina', 'medicina'],
+      ['aser', 'hacer'],
+      ['beses', 'veces'],
+      ['yamar', 'llamar'],
+      ['imajen', 'imagen'],
+      ['kiropractico', 'quiropractico'],
+      ['oras', 'horas'],
+    ];
+    for (const [typed, word] of pairs) expect(soundOf(typed), typed).toBe(soundOf(word!));
+    expect(soundOf('casa')).not.toBe(soundOf('cosa'));
+    expect(soundOf('pelo')).not.toBe(soundOf('pero'));
+  });
+
+  it('knows real Spanish words in any form, accents stripped, and not misspellings', () => {
+    for (const word of ['conto', 'vaina', 'acudir', 'despues', 'inyeccion', 'pusieron']) expect(isSpanishWord(word), word).toBe(true);
+    for (const word of ['inyecion', 'sedasion', 'bloquio', 'building']) expect(isSpanishWord(word), word).toBe(false);
+  });
+
+  it('keeps real words as typed, fixes misspellings, and lands a sound only on a real Spanish word', () => {
+    const vocabulary = new Map([['corto', 2], ['sacudir', 1], ['inyeccion', 9], ['hacer', 5], ['veces', 3], ['face', 1]]);
+    const correct = createTypoCorrector(vocabulary, { keep: spanish.isCommonWord, spelling: spanish.spelling! });
+    expect(['conto', 'acudir'].map(correct)).toEqual(['conto', 'acudir']);
+    expect(['inyecion', 'inyecsion', 'aser', 'beses'].map(correct)).toEqual(['inyeccion', 'inyeccion', 'hacer', 'veces']);
+    // "fase" sounds like the English lay word "face", which is no Spanish word.
+    expect(correct('fase')).toBe('fase');
+  });
+});
