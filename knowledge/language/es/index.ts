@@ -12,6 +12,33 @@ import { soundOf } from './sound.ts';
  * "aser") is read by how it sounds.
  */
 const snowballSpanish = newStemmer('spanish');
-const stem = (word: string): string => (word.length <= 3 || /\d/.test(word) ? word : snowballSpanish.stem(word));
+const stem = (word: string): string => {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  return STEM_EXCEPTIONS.get(word) ?? snowballSpanish.stem(diminutiveBase(word) ?? word);
+};
+
+/** Stems Snowball would share between two meanings: "como" (how) is not "comer" (eat). */
+const STEM_EXCEPTIONS = new Map([['como', 'como']]);
+
+/**
+ * The word a diminutive is made from, when it is no dictionary word itself
+ * ("dolorcito", "cervecita", "traguito", "igualito", "bloqueito"): it means
+ * what its base means. Real words that only look like one ("bonito",
+ * "visita", "vomito", "necesito") are in the dictionary and stay whole.
+ */
+export function diminutiveBase(word: string): string | undefined {
+  const match = DIMINUTIVE.exec(word);
+  if (!match || isSpanishWord(word)) return undefined;
+  const root = match[1]!;
+  const ending = match[2]!.startsWith('a') ? 'a' : 'o';
+  const roots = [root, root.replace(/c$/, ''), root.replace(/ec$/, ''), root.replace(/qu$/, 'c'), root.replace(/gu$/, 'g'), root.replace(/c$/, 'z')];
+  for (const r of new Set(roots)) {
+    if (r.length < 3) continue;
+    for (const candidate of [r + ending, r, r + 'e', r + (ending === 'a' ? 'o' : 'a')]) if (isSpanishWord(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+const DIMINUTIVE = /^(.+?)(?:it|ill)(os?|as?)$/;
 
 export const spanish = createLanguage('es', SPANISH_LEXICON, stem, { spelling: { soundOf, isWord: isSpanishWord } });

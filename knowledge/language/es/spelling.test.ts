@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createTypoCorrector } from '../../text/typo.ts';
 import { isSpanishWord } from './dictionary.ts';
-import { spanish } from './index.ts';
+import { diminutiveBase, spanish } from './index.ts';
 import { soundOf } from './sound.ts';
 
 describe('Spanish spelling by ear', () => {
   it('gives words that sound alike one key (seseo, silent h, b/v, ll/y, g/j, qu/k)', () => {
-    const pairs = [
+    const pairs: [string, string][] = [
       ['inyecsion', 'inyeccion'],
       ['medisina', 'medicina'],
       ['aser', 'hacer'],
@@ -16,7 +16,7 @@ describe('Spanish spelling by ear', () => {
       ['kiropractico', 'quiropractico'],
       ['oras', 'horas'],
     ];
-    for (const [typed, word] of pairs) expect(soundOf(typed), typed).toBe(soundOf(word!));
+    for (const [typed, word] of pairs) expect(soundOf(typed), typed).toBe(soundOf(word));
     expect(soundOf('casa')).not.toBe(soundOf('cosa'));
     expect(soundOf('pelo')).not.toBe(soundOf('pero'));
   });
@@ -33,5 +33,19 @@ describe('Spanish spelling by ear', () => {
     expect(['inyecion', 'inyecsion', 'aser', 'beses'].map(correct)).toEqual(['inyeccion', 'inyeccion', 'hacer', 'veces']);
     // "fase" sounds like the English lay word "face", which is no Spanish word.
     expect(correct('fase')).toBe('fase');
+  });
+});
+
+describe('Spanish stems', () => {
+  it('reads a diminutive as its base word, and leaves real words that only look like one', () => {
+    const bases = ['dolorcito', 'cervecita', 'igualito', 'bloqueito', 'pastillita', 'moretoncito', 'abuelito'].map(diminutiveBase);
+    expect(bases).toEqual(['dolor', 'cerveza', 'igualo', 'bloqueo', 'pastilla', 'moreton', 'abuelo']);
+    for (const word of ['bonito', 'visita', 'vomito', 'necesito', 'exito']) expect(diminutiveBase(word), word).toBeUndefined();
+    expect(spanish.stem('dolorcito')).toBe(spanish.stem('dolor'));
+  });
+
+  it('keeps "como" (how) apart from "comer" (eat)', () => {
+    expect(spanish.stem('como')).not.toBe(spanish.stem('comer'));
+    expect(spanish.stem('comida')).toBe(spanish.stem('comer'));
   });
 });
