@@ -14,11 +14,25 @@ import { soundOf } from './sound.ts';
 const snowballSpanish = newStemmer('spanish');
 const stem = (word: string): string => {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  return STEM_EXCEPTIONS.get(word) ?? snowballSpanish.stem(diminutiveBase(word) ?? word);
+  const own = STEM_EXCEPTIONS.get(word);
+  if (own) return own;
+  // Snowball's "-ación" rule needs its accent, which the normaliser removed: without it
+  // "articulacion" and "articulaciones" (no accent in the plural) would not meet.
+  return snowballSpanish.stem((diminutiveBase(word) ?? word).replace(UNACCENTED_ION, '$1ión'));
 };
 
-/** Stems Snowball would share between two meanings: "como" (how) is not "comer" (eat). */
-const STEM_EXCEPTIONS = new Map([['como', 'como']]);
+/**
+ * Stems Snowball would share between two meanings: "como" (how) is not "comer" (eat), the plan
+ * "medicare" is not "médico" (its "-are" reads as a verb ending), and "medicación" is medicine.
+ */
+const STEM_EXCEPTIONS = new Map([
+  ['como', 'como'],
+  ['medicare', 'medicare'],
+  ['medicaid', 'medicaid'],
+  ['medicacion', 'medicin'],
+  ['medicaciones', 'medicin'],
+]);
+const UNACCENTED_ION = /([cs])ion$/;
 
 /**
  * The word a diminutive is made from, when it is no dictionary word itself

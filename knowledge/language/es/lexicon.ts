@@ -21,13 +21,13 @@ const STOP_WORDS = `
   esposo esposa marido mujer mama mami papa papi madre padre hijo hija hijos hijas nieto nieta abuela abuelo abuelita
   abuelito suegra suegro hermano hermana tia tio prima primo amiga amigo novio novia
   lunes martes miercoles jueves viernes sabado domingo hoy manana ayer noche tarde semana
-  procedimiento pregunta preguntar saber dijo dijeron dice dicen decir
+  procedimiento procedure pregunta preguntar saber dijo dijeron dice dicen decir
   soy eres somos fui fuiste fuimos siendo sido estuve estuvo estamos estaban estaria seria sera
   vos mio mia mios mias tuyo tuya suyo suya nuestros nuestras
   fijate fijese mira mire digo digamos osea verdad honesto honesta sinceramente francamente
   exactamente realmente simplemente bastante demasiado tan tanto tanta tantos tantas nomas nadamas
   jaja jajaja jajajaja jeje lol klk neta ojala entonces supone supuestamente
-  apa ama mija mijo mijita mijito cunado cunada nuera yerno sobrino sobrina padrastro madrastra
+  apa ama pai mai mija mijo mijita mijito cunado cunada nuera yerno sobrino sobrina padrastro madrastra
   comadre compadre vecinita senito don dona
   anoche anteayer pasado madrugada mediodia
   pero sino aunque mientras veras cierto claro igual igualito
@@ -60,7 +60,7 @@ const EVERYDAY_WORDS = `
   conocer conozco acordar acuerdo olvidar olvide gastar perder perdio ganar gano jurar jura rezar rezando
   mundo gran grande final entero entera vuelta ratito cachito pedazo parte partes tipo clase forma manera
   pagina internet telefono celular mensaje correo papel papeles carta cajas caja almacen esquina edificio
-  building calle ciudad pueblo rancho
+  building calle ciudad pueblo rancho kids coger ahorita
 `;
 
 /** Ordinary words that do name a topic (other body parts, other parts of life): never typos, count fully. */

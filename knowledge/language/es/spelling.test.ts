@@ -44,7 +44,14 @@ describe('Spanish stems', () => {
     expect(spanish.stem('dolorcito')).toBe(spanish.stem('dolor'));
   });
 
-  it('keeps "como" (how) apart from "comer" (eat)', () => {
+  it('meets the singular and plural of "-ción" words without their accent', () => {
+    expect(spanish.stem('articulacion')).toBe(spanish.stem('articulaciones'));
+    expect(spanish.stem('operacion')).toBe(spanish.stem('operaciones'));
+    expect(spanish.stem('inyeccion')).toBe(spanish.stem('inyecciones'));
+  });
+
+  it('keeps "como" (how) apart from "comer" (eat), and Medicare apart from "medico"', () => {
+    expect(spanish.stem('medicare')).not.toBe(spanish.stem('medico'));
     expect(spanish.stem('como')).not.toBe(spanish.stem('comer'));
     expect(spanish.stem('comida')).toBe(spanish.stem('comer'));
   });
