@@ -1,5 +1,6 @@
 import { newStemmer } from 'snowball-stemmers';
 import { createLanguage } from '../create.ts';
+import { ENGLISH_LEXICON } from '../en/lexicon.ts';
 import { isSpanishWord } from './dictionary.ts';
 import { SPANISH_LEXICON } from './lexicon.ts';
 import { soundOf } from './sound.ts';
@@ -55,4 +56,8 @@ export function diminutiveBase(word: string): string | undefined {
 
 const DIMINUTIVE = /^(.+?)(?:it|ill)(os?|as?)$/;
 
-export const spanish = createLanguage('es', SPANISH_LEXICON, stem, { spelling: { soundOf, isWord: isSpanishWord } });
+/** Spanglish: English function words ("the", "that", "is") are words too, never typos of Spanish ones ("te", "chat"). */
+const ENGLISH_FUNCTION_WORDS = new Set(ENGLISH_LEXICON.stopWords);
+const isWord = (word: string) => isSpanishWord(word) || ENGLISH_FUNCTION_WORDS.has(word);
+
+export const spanish = createLanguage('es', SPANISH_LEXICON, stem, { spelling: { soundOf, isWord } });

@@ -61,6 +61,7 @@ const EVERYDAY_WORDS = `
   mundo gran grande final entero entera vuelta ratito cachito pedazo parte partes tipo clase forma manera
   pagina internet telefono celular mensaje correo papel papeles carta cajas caja almacen esquina edificio
   building calle ciudad pueblo rancho kids coger ahorita
+  usa usan uso usen usamos utilizar utilizan utiliza
 `;
 
 /** Ordinary words that do name a topic (other body parts, other parts of life): never typos, count fully. */
@@ -94,6 +95,7 @@ export const SPANISH_LEXICON: Lexicon = {
     min: ['minutos'],
     mins: ['minutos'],
     pa: ['para'],
+    pal: ['para', 'el'],
     ps: ['pues'],
     nose: ['no', 'se'],
     ...Object.fromEntries(NUMBER_WORDS.map((word, n) => [word, [String(n + 2)]])),
