@@ -62,6 +62,11 @@ const EVERYDAY_WORDS = `
   pagina internet telefono celular mensaje correo papel papeles carta cajas caja almacen esquina edificio
   building calle ciudad pueblo rancho kids coger ahorita
   usa usan uso usen usamos utilizar utilizan utiliza
+  realizar realiza realizan realizo requerir requiere requieren existir existe existen incluir incluye incluyendo
+  calcular identificar interpretar interpreta evitar alterar obtener obtiene contener contiene justificar acudir acudo
+  considerar considera permitir permite permiten recomendar recomienda recomiendan soler suele suelen mover moverme
+  guardar tranquilo tranquila absoluto absoluta directamente frecuente frecuentes maximo minimo lejos cerca
+  posible necesario necesaria importante comun tipico tipica especial general basar basa
 `;
 
 /** Ordinary words that do name a topic (other body parts, other parts of life): never typos, count fully. */
