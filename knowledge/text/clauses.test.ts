@@ -52,6 +52,12 @@ describe('clauses', () => {
       ['la inyeccion lleva cortisona', true],
       ['me la pusieron en la rodilla', false],
     ]);
+    // A joiner inside one marked question leaves both halves marked.
+    expect(asks('Funciona el bloqueo o es perder el tiempo? mi hermana dice que no')).toEqual([
+      ['funciona el bloqueo', true],
+      ['es perder el tiempo', true],
+      ['mi hermana dice que no', false],
+    ]);
     // Without any mark, the old cues decide: a question word first, or the end of the message.
     expect(asks('mi esposa va el lunes, cuanto tiempo tiene que estar en ayunas')).toEqual([
       ['mi esposa va el lunes', false],

@@ -22,9 +22,21 @@ export function clauses(
   let joined = false;
   // A visitor who marks questions ("?", "¿") marks them all: then an unmarked part only tells
   // ("me lo contó una amiga"), even when it starts like a question or ends the message.
+  // The mark belongs to the whole punctuated span: "¿funciona el bloqueo o es perder el tiempo?" is
+  // one marked question even where "o" splits it in two parts.
   const marked = asked.size > 0;
+  const spanStart = (at: number) => {
+    let b = at;
+    while (b > 0 && !breaks.has(b)) b--;
+    return b;
+  };
+  const spanEnd = (at: number) => {
+    let b = at;
+    while (b < words.length && !breaks.has(b)) b++;
+    return b;
+  };
   const reads = (end: number) =>
-    marked ? asked.has(start) || asked.has(end - 1) : questionStarts.has(words[start]!) || end === words.length;
+    marked ? asked.has(spanStart(start)) || asked.has(spanEnd(end) - 1) : questionStarts.has(words[start]!) || end === words.length;
   const close = (end: number, next: number, joinsNext: boolean) => {
     if (end - start >= minWords) parts.push({ start, end, asks: reads(end), joined });
     start = next;
