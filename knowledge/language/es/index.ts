@@ -25,9 +25,17 @@ const stem = (word: string): string => {
 /**
  * Stems Snowball would share between two meanings: "como" (how) is not "comer" (eat), the plan
  * "medicare" is not "médico" (its "-are" reads as a verb ending), and "medicación" is medicine.
+ * Diminutives with a meaning of their own keep it: "piquetitos" are pins and needles, not shots
+ * ("piquete"), and a "cortita" breath is short, not a cut.
  */
 const STEM_EXCEPTIONS = new Map([
   ['como', 'como'],
+  ['piquetito', 'piquetit'],
+  ['piquetitos', 'piquetit'],
+  ['cortita', 'cortit'],
+  ['cortitas', 'cortit'],
+  ['cortito', 'cortit'],
+  ['cortitos', 'cortit'],
   ['medicare', 'medicare'],
   ['medicaid', 'medicaid'],
   ['medicacion', 'medicin'],

@@ -42,6 +42,8 @@ describe('Spanish stems', () => {
     expect(bases).toEqual(['dolor', 'cerveza', 'igualo', 'bloqueo', 'pastilla', 'moreton', 'abuelo']);
     for (const word of ['bonito', 'visita', 'vomito', 'necesito', 'exito']) expect(diminutiveBase(word), word).toBeUndefined();
     expect(spanish.stem('dolorcito')).toBe(spanish.stem('dolor'));
+    // Pins and needles ("piquetitos") are no shot ("piquete").
+    expect(spanish.stem('piquetitos')).not.toBe(spanish.stem('piquete'));
   });
 
   it('meets the singular and plural of "-ción" words without their accent', () => {
