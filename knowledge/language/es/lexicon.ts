@@ -21,7 +21,7 @@ const STOP_WORDS = `
   esposo esposa marido mujer mama mami papa papi madre padre hijo hija hijos hijas nieto nieta abuela abuelo abuelita
   abuelito suegra suegro hermano hermana tia tio prima primo amiga amigo novio novia
   lunes martes miercoles jueves viernes sabado domingo hoy manana ayer noche tarde semana
-  procedimiento procedure pregunta preguntar saber dijo dijeron dice dicen decir
+  procedimiento procedure proceso pregunta preguntar saber dijo dijeron dice dicen decir
   soy eres somos fui fuiste fuimos siendo sido estuve estuvo estamos estaban estaria seria sera
   vos mio mia mios mias tuyo tuya suyo suya nuestros nuestras
   fijate fijese mira mire digo digamos osea verdad honesto honesta sinceramente francamente
