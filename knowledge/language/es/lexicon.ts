@@ -82,7 +82,12 @@ export const SPANISH_LEXICON: Lexicon = {
   stopWords: list(STOP_WORDS),
   everydayWords: list(EVERYDAY_WORDS),
   topicWords: list(TOPIC_WORDS),
-  contractions: [],
+  // Spanish writes no apostrophes; Spanglish brings English ones ("what's", "don't"), which would
+  // otherwise leave stray letters ("what s") that no Spanish word is.
+  contractions: [
+    [/n't\b/g, ' not'],
+    [/'(s|m|re|ll|ve|d)\b/g, ''],
+  ],
   /** Chat short forms ("q", "xq", "tmb") and small numbers in words, written out. */
   spelledOut: {
     q: ['que'],

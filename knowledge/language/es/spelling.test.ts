@@ -58,3 +58,9 @@ describe('Spanish stems', () => {
     expect(spanish.stem('comida')).toBe(spanish.stem('comer'));
   });
 });
+
+describe('Spanglish apostrophes', () => {
+  it('drops English contractions instead of leaving stray letters', () => {
+    expect(spanish.normalise("What's the success rate? it's ok, don't worry")).toEqual(['what', 'the', 'success', 'rate', 'it', 'ok', 'do', 'not', 'worry']);
+  });
+});
