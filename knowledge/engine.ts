@@ -55,7 +55,7 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
   // itself, and a tie with a knowledge base word goes to the knowledge base.
   const correct = createTypoCorrector(
     mergeVocabularies(index.vocabulary, triage.vocabulary, outOfScope?.vocabulary, language.commonVocabulary),
-    { keep: language.isCommonWord },
+    { keep: language.isCommonWord, ...(language.spelling ? { spelling: language.spelling } : {}) },
   );
   const byId = new Map(base.entries.map((e) => [e.id, e]));
   const ref = (entry: KnowledgeEntry): EntryRef => ({ id: entry.id, title: entry.title });
@@ -68,7 +68,7 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
     words.map((w, i) => (index.vocabulary.has(w) ? undefined : layTerms.byStem(w)) ?? [fixed[i]!]);
 
   const run = (question: string, traced: boolean): Explanation => {
-    const { words, breaks, sentences } = language.normaliseWithBreaks(question);
+    const { words, breaks, sentences, asked } = language.normaliseWithBreaks(question);
     const fixed = words.map(correct);
     const trace: Trace = {
       question,
@@ -122,7 +122,7 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
       return done({ kind: 'refused', lang, rule: hit, suggestions }, `refused: out-of-scope rule ${hit.id} fired on ${describeHit(hit)}`);
     }
 
-    const parts = clauses(fixed, breaks, language.lexicon);
+    const parts = clauses(fixed, breaks, language.lexicon, asked);
     const partReadings = parts.length > 1 ? parts.map((part) => ({ ...part, ranked: rankPart(part.start, part.end) })) : [];
     const { chosen, considered } = readings(ranked, partReadings);
     if (traced) {

@@ -35,8 +35,11 @@ export function createRouter(engines: ReadonlyMap<Lang, Engine>, missing: Partia
     const detection = detector.detect(question, hint);
     const chosen = engines.get(detection.lang) ?? main;
     let explanation = chosen.explain(question);
-    if (detection.unsure && explanation.decision.kind !== 'urgent') {
-      // Unclear language: the surest answer of any engine, else the chosen one's reply.
+    // Unclear language: the surest answer of any engine, else the chosen one's reply. A visitor who
+    // chose the interface language and mixes in the other ("what's the success rate? a cuanta gente
+    // le sirve?") gets an answer in the language they chose, when it has one.
+    const answeredInHint = hint === detection.lang && explanation.decision.kind === 'answer';
+    if (detection.unsure && explanation.decision.kind !== 'urgent' && !answeredInHint) {
       for (const other of all) {
         if (other === chosen) continue;
         const alternative = other.explain(question);

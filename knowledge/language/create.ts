@@ -8,7 +8,12 @@ import type { Lang, Language, Lexicon, NormalisedText } from './types.ts';
  *
  * @example createLanguage('en', ENGLISH_LEXICON, stem).normalise("Can't I eat?") // ['cannot', 'i', 'eat']
  */
-export function createLanguage(code: Lang, lexicon: Lexicon, stem: (word: string) => string): Language {
+export function createLanguage(
+  code: Lang,
+  lexicon: Lexicon,
+  stem: (word: string) => string,
+  extras: Pick<Language, 'spelling'> = {},
+): Language {
   const spelledOut = new Map(Object.entries(lexicon.spelledOut));
   const clauseBreakWords = new Set(lexicon.clauseBreakWords);
   const stopWords = new Set(lexicon.stopWords);
@@ -28,6 +33,7 @@ export function createLanguage(code: Lang, lexicon: Lexicon, stem: (word: string
     const words: string[] = [];
     const breaks = new Set<number>();
     const sentences = new Set<number>();
+    const asked = new Set<number>();
     const parts = expanded.split(SEPARATOR);
     for (let i = 0; i < parts.length; i += 2) {
       const separator = parts[i - 1];
@@ -35,22 +41,25 @@ export function createLanguage(code: Lang, lexicon: Lexicon, stem: (word: string
       const decimal = separator !== undefined && DECIMAL_POINT.test(separator) && DIGIT_END.test(parts[i - 2] ?? '') && DIGIT_START.test(parts[i]!);
       if (separator !== undefined && !decimal && CLAUSE_END.test(separator)) breaks.add(words.length);
       if (separator !== undefined && !decimal && SENTENCE_END.test(separator)) sentences.add(words.length);
+      if (separator !== undefined && QUESTION_END.test(separator) && words.length > 0) asked.add(words.length - 1);
+      if (separator !== undefined && QUESTION_START.test(separator)) asked.add(words.length);
       for (const raw of splitUnits(parts[i]!)) {
         if (clauseBreakWords.has(raw)) breaks.add(words.length);
         words.push(...(spelledOut.get(raw) ?? [raw]));
       }
     }
-    return { words, breaks, sentences };
+    return { words, breaks, sentences, asked };
   };
 
   return {
+    ...extras,
     code,
     lexicon,
     normaliseWithBreaks,
     normalise: (text) => normaliseWithBreaks(text).words,
     stem,
     isStopWord: (word) => stopWords.has(word),
-    isCommonWord: (word) => commonStems.has(stem(word)),
+    isCommonWord: (word) => commonStems.has(stem(word)) || extras.spelling?.isWord(word) === true,
     isEverydayStem: (stemmed) => everydayStems.has(stemmed),
     isIntentStem: (stemmed) => intentStems.has(stemmed),
     writtenOutWords: new Set([...spelledOut.values()].flat()),
@@ -74,6 +83,8 @@ const APOSTROPHES = /[\u2018\u2019\u02bc`\u00b4]/g;
 const SEPARATOR = /([^a-z0-9]+)/;
 const CLAUSE_END = /[.,;:!?()\n¿¡]/;
 const SENTENCE_END = /[.!?\n¿¡]/;
+const QUESTION_END = /\?/;
+const QUESTION_START = /¿/;
 const DECIMAL_POINT = /^[.,]$/;
 const DIGIT_END = /\d$/;
 const DIGIT_START = /^\d/;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { english } from './en/index.ts';
+import { spanish } from './es/index.ts';
 import type { Language } from './types.ts';
 
 const everyday = (language: Language, word: string) => language.isEverydayStem(language.stem(word));
@@ -20,7 +21,7 @@ const mustNotOverlap = (language: Language): [string, readonly string[], readonl
   ];
 };
 
-describe.each([english])('the $code lexicon', (language) => {
+describe.each([english, spanish])('the $code lexicon', (language) => {
   it.each(mustNotOverlap(language))('%s', (_why, a, b) => {
     const other = new Set(b);
     expect(a.filter((w) => other.has(w))).toEqual([]);

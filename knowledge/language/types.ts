@@ -46,6 +46,14 @@ export interface Lexicon {
   };
 }
 
+/** How a language is spelt by ear (see `createTypoCorrector`). */
+export interface Spelling {
+  /** One spelling per sound: words that sound alike get the same key. */
+  soundOf(word: string): string;
+  /** A real word of the language, in any form (its dictionary): never a typo, and the only kind a sound lands on. */
+  isWord(word: string): boolean;
+}
+
 /** Clause starts and words of a normalised text. */
 export interface NormalisedText {
   words: string[];
@@ -53,6 +61,8 @@ export interface NormalisedText {
   breaks: ReadonlySet<number>;
   /** Indexes of words that begin a new sentence (after `.!?` or a new line): a subset of `breaks`. */
   sentences: ReadonlySet<number>;
+  /** Indexes of words a question mark touches: the first after "¿", the last before "?". */
+  asked: ReadonlySet<number>;
 }
 
 /**
@@ -74,6 +84,8 @@ export interface Language {
   isIntentStem(stemmed: string): boolean;
   /** Every word the normaliser writes out: real words, never typos to correct. */
   writtenOutWords: ReadonlySet<string>;
+  /** For a language spelt by ear: the typo corrector reads words by sound too. */
+  spelling?: Spelling;
   /** Common words as a typo vocabulary (count 0: a tie goes to the knowledge base's own word). */
   commonVocabulary: ReadonlyMap<string, number>;
 }

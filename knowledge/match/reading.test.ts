@@ -47,6 +47,13 @@ describe('bestReading', () => {
     expect(bestReading(offTopic, [])).toBeUndefined();
   });
 
+  it('never answers from a part that shares only the words nearly every entry uses ("igual voy al bloqueo")', () => {
+    const generic = { ...part(3, true), ranked: [{ index: 3, bm25: 0.1, phrasing: 1, coverage: 1, onTopic: true, score: 1.1 }] };
+    expect(bestReading(ranking(1, false), [generic])).toBeUndefined();
+    // The whole question keeps no such floor.
+    expect(bestReading(generic.ranked, [])?.top.index).toBe(3);
+  });
+
   it('gives no reading when nothing is clear', () => {
     expect(bestReading(ranking(1, false), [part(2, false), part(3, false)])).toBeUndefined();
     expect(bestReading([], [])).toBeUndefined();

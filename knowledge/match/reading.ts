@@ -66,11 +66,19 @@ export function readings(
 function read(ranked: readonly RankedEntry[], part?: Clause): Reading | undefined {
   const [top, second] = ranked;
   if (!top) return undefined;
-  // An entry that shares only ordinary words it does not name is no answer, however close the wording.
-  const confidence = top.onTopic ? confidenceOf(top, second) : 0;
+  // An entry that shares only ordinary words it does not name is no answer, however close the wording;
+  // nor is a part that shares only words nearly every entry uses ("igual voy al bloqueo").
+  const confidence = top.onTopic && (!part || top.bm25 >= PART_MIN_BM25) ? confidenceOf(top, second) : 0;
   const signals = confidenceSignals(top, second);
   return part ? { top, confidence, signals, start: part.start, end: part.end } : { top, confidence, signals };
 }
 
 /** A part alone must be surer than a whole question: it ignores the rest of what was said. */
 export const PART_THRESHOLD = 0.7;
+
+/**
+ * A part's top entry must hold at least this BM25 share of the part's words: a part whose only topic
+ * word is the base's own subject ("bloqueo" is in every entry) has a close phrasing in many entries
+ * and says nothing about which. The whole question keeps no such floor: its context is all there.
+ */
+const PART_MIN_BM25 = 0.2;

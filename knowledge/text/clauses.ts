@@ -9,13 +9,36 @@ import type { Lexicon } from '../language/types.ts';
  * @example clauses(['what', 'is', 'it', 'and', 'why', 'do', 'i', 'need', 'it'], new Set(), ENGLISH_LEXICON)
  * // [{ start: 0, end: 3, asks: true, joined: false }, { start: 4, end: 9, asks: true, joined: true }]
  */
-export function clauses(words: readonly string[], breaks: ReadonlySet<number>, lexicon: Lexicon, minWords = 3): Clause[] {
+export function clauses(
+  words: readonly string[],
+  breaks: ReadonlySet<number>,
+  lexicon: Lexicon,
+  asked: ReadonlySet<number> = NONE,
+  minWords = 3,
+): Clause[] {
   const { questionStarts, joiners, whWords } = cueSets(lexicon);
   const parts: Clause[] = [];
   let start = 0;
   let joined = false;
+  // A visitor who marks questions ("?", "¿") marks them all: then an unmarked part only tells
+  // ("me lo contó una amiga"), even when it starts like a question or ends the message.
+  // The mark belongs to the whole punctuated span: "¿funciona el bloqueo o es perder el tiempo?" is
+  // one marked question even where "o" splits it in two parts.
+  const marked = asked.size > 0;
+  const spanStart = (at: number) => {
+    let b = at;
+    while (b > 0 && !breaks.has(b)) b--;
+    return b;
+  };
+  const spanEnd = (at: number) => {
+    let b = at;
+    while (b < words.length && !breaks.has(b)) b++;
+    return b;
+  };
+  const reads = (end: number) =>
+    marked ? asked.has(spanStart(start)) || asked.has(spanEnd(end) - 1) : questionStarts.has(words[start]!) || end === words.length;
   const close = (end: number, next: number, joinsNext: boolean) => {
-    if (end - start >= minWords) parts.push({ start, end, asks: questionStarts.has(words[start]!) || end === words.length, joined });
+    if (end - start >= minWords) parts.push({ start, end, asks: reads(end), joined });
     start = next;
     joined = joinsNext;
   };
@@ -28,11 +51,16 @@ export function clauses(words: readonly string[], breaks: ReadonlySet<number>, l
   return parts;
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
 /** Word positions of one part: `start` inclusive, `end` exclusive. */
 export interface Clause {
   start: number;
   end: number;
-  /** Reads as a question: starts with a question word, or ends the message (where a story's question usually is). */
+  /**
+   * Reads as a question: marked by "?" or "¿" when the message marks any; otherwise it starts with a
+   * question word, or ends the message (where a story's question usually is).
+   */
   asks: boolean;
   /**
    * Follows "and" plus a question word: a second question of its own ("and

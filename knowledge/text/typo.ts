@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import type { Spelling } from '../language/types.ts';
 import { editDistance } from './edit-distance.ts';
 
 export interface TypoCorrectorOptions {
@@ -12,6 +13,13 @@ export interface TypoCorrectorOptions {
    * is not "tired"): the language's `isCommonWord`.
    */
   keep: (word: string) => boolean;
+  /**
+   * For a language spelt by ear ("inyecsion", "aser", "beses" for "inyeccion", "hacer", "veces"): a
+   * word that sounds exactly like a vocabulary word that is a real word of the language is that
+   * word, even when it is itself a rare real word or too far off in letters. The language's
+   * `spelling`, when it has one.
+   */
+  spelling?: Spelling;
 }
 
 /** Maps a word to the closest word of a fixed vocabulary, or back to itself. */
@@ -68,12 +76,30 @@ export function createTypoCorrector(
     }
   }
   const oneEditCandidates = (word: string) => [word, ...deletions(word)].flatMap((v) => oneEdit.get(v) ?? []);
+  const { spelling } = options;
+  const bySound = new Map<string, string>();
+  if (spelling) {
+    for (const [word, count] of vocabulary) {
+      if (!spelling.isWord(word)) continue;
+      const key = spelling.soundOf(word);
+      const seen = bySound.get(key);
+      if (seen === undefined || count > (vocabulary.get(seen) ?? 0)) bySound.set(key, word);
+    }
+  }
+  const remember = (word: string, best: string) => {
+    // Maps iterate in insertion order, so the first key is the oldest correction.
+    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+    cache.set(word, best);
+    return best;
+  };
 
   return (word) => {
-    if (word.length < minLength || vocabulary.has(word) || /\d/.test(word)) return word;
+    if (word.length < SOUND_MIN_LENGTH || vocabulary.has(word) || /\d/.test(word)) return word;
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
-    if (keep(word)) return word;
+    const sounded = spelling && bySound.get(spelling.soundOf(word));
+    if (sounded) return remember(word, sounded);
+    if (word.length < minLength || keep(word)) return word;
     const max = maxEdits(word.length);
     let best = word;
     let bestDistance = max + 1;
@@ -94,12 +120,12 @@ export function createTypoCorrector(
       // The second letter as initial too: it catches a swapped or dropped first letter.
       for (const initial of [word[0]!, word[1]!]) bucketFor(initial, word.length)?.search(word, { limit: 8 }).forEach((r) => consider(r.item));
     }
-    // Maps iterate in insertion order, so the first key is the oldest correction.
-    if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
-    cache.set(word, best);
-    return best;
+    return remember(word, best);
   };
 }
+
+/** Spelling by ear reaches shorter words than letter edits do: "ago" is "hago". */
+const SOUND_MIN_LENGTH = 3;
 
 const ENDING = /^(er|ers|ing|ings|ed|ness|ment|ments|ly|ist|ists|ian|ians|ation|ations)$/;
 
