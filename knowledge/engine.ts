@@ -162,8 +162,8 @@ const TRACE_CANDIDATES = 5;
 function candidateTrace(r: RankedEntry, index: SearchIndex, terms: readonly string[]): CandidateTrace {
   const entry = index.entries[r.index]!;
   const matched = [...new Set(terms)].filter((t) => {
-    const list = index.postings.get(t)?.entry;
-    return list !== undefined && list.includes(r.index);
+    const id = index.termIds.get(t);
+    return id !== undefined && index.contains(id, r.index);
   });
   return {
     id: entry.id,

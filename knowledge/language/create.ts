@@ -8,7 +8,8 @@ import type { Lang, Language, Lexicon, NormalisedText } from './types.ts';
  *
  * @example createLanguage('en', ENGLISH_LEXICON, stem).normalise("Can't I eat?") // ['cannot', 'i', 'eat']
  */
-export function createLanguage(code: Lang, lexicon: Lexicon, stem: (word: string) => string): Language {
+export function createLanguage(code: Lang, lexicon: Lexicon, stemWord: (word: string) => string): Language {
+  const stem = memoised(stemWord, STEM_CACHE_SIZE);
   const spelledOut = new Map(Object.entries(lexicon.spelledOut));
   const clauseBreakWords = new Set(lexicon.clauseBreakWords);
   const stopWords = new Set(lexicon.stopWords);
@@ -58,6 +59,27 @@ export function createLanguage(code: Lang, lexicon: Lexicon, stem: (word: string
     commonVocabulary: new Map(
       [...commonWords, ...lexicon.selfDescription.ageWords, ...lexicon.selfDescription.ageTails.flat(), ...lexicon.selfDescription.markers.flat()].map((w) => [w, 0]),
     ),
+  };
+}
+
+/**
+ * Stems repeat: every stage of a question (triage, out-of-scope, ranking, each clause) and every
+ * entry at build time stems the same few thousand words, so each is stemmed once and remembered.
+ */
+const STEM_CACHE_SIZE = 50_000;
+
+/** `fn` with its results remembered; past `size` distinct words the oldest is forgotten first. */
+function memoised(fn: (word: string) => string, size: number): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let result = cache.get(word);
+    if (result === undefined) {
+      result = fn(word);
+      // Maps iterate in insertion order, so the first key is the oldest word.
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      cache.set(word, result);
+    }
+    return result;
   };
 }
 

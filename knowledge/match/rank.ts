@@ -1,5 +1,5 @@
 import type { Analysed } from './analyse.ts';
-import type { Phrasing, SearchIndex } from './build-index.ts';
+import type { SearchIndex } from './build-index.ts';
 
 export interface RankedEntry {
   index: number;
@@ -46,41 +46,42 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
   const k1 = options.k1 ?? 3;
   const b = options.b ?? 0.5;
   const n = index.entries.length;
-  const { language } = index;
+  const { language, termIds, arrays } = index;
+  const { postingStarts, postingEntries, postingWeights, idfs } = arrays;
   const unknownWeight = (term: string) => (NUMBER.test(term) ? 0 : language.isEverydayStem(term) ? EVERYDAY_WEIGHT : UNKNOWN_WEIGHT);
   const bm25 = new Float64Array(n);
   const matched = new Float64Array(n);
   const touchedMark = new Uint8Array(n);
   const onTopic = new Uint8Array(n);
-  const norms = Float64Array.from(index.lengths, (len) => k1 * (1 - b + (b * len) / index.averageLength));
+  const norms = Float64Array.from(arrays.lengths, (len) => k1 * (1 - b + (b * len) / index.averageLength));
   // The question's weight per term id (0 = not in the question), reset after each call.
   const questionWeight = new Float64Array(index.termCount);
-
+  const phrasings = phrasingTable(index);
   return {
     rank(question, corrected) {
       const terms = [...new Set(question.terms)];
-      const idfs = terms.map((t) => index.idf(t));
-      const weights = terms.map((t, i) => (index.postings.has(t) ? Math.max(idfs[i]!, KNOWN_FLOOR) : unknownWeight(t)));
-      const mass = weights.reduce((a, c) => a + c, 0);
+      const ids = terms.map((t) => termIds.get(t) ?? -1);
+      const weights = terms.map((t, i) => (ids[i]! >= 0 ? Math.max(idfs[ids[i]!]!, KNOWN_FLOOR) : unknownWeight(t)));
+      let mass = 0;
+      for (const w of weights) mass += w;
       const exactIndex = index.exact.get(question.all.join(' '));
       if (mass === 0 && exactIndex === undefined) return [];
-
       const touched: number[] = [];
       terms.forEach((term, i) => {
-        const list = index.postings.get(term);
-        if (!list) return;
-        const idf = idfs[i]!;
+        const id = ids[i]!;
+        if (id < 0) return;
+        const idf = idfs[id]!;
         const credit = corrected?.has(term) ? weights[i]! * CORRECTED_CREDIT : weights[i]!;
         const everyday = language.isEverydayStem(term);
         const neutral = language.isIntentStem(term);
-        for (let k = 0; k < list.entry.length; k++) {
-          const e = list.entry[k]!;
-          const tf = list.weight[k]!;
+        for (let k = postingStarts[id]!, end = postingStarts[id + 1]!; k < end; k++) {
+          const e = postingEntries[k]!;
+          const tf = postingWeights[k]!;
           if (!touchedMark[e]) {
             touchedMark[e] = 1;
             touched.push(e);
           }
-          if (!neutral && (!everyday || index.named[e]!.has(term))) onTopic[e] = 1;
+          if (!neutral && (!everyday || index.names(id, e))) onTopic[e] = 1;
           bm25[e] = bm25[e]! + (idf * tf * (k1 + 1)) / (tf + norms[e]!);
           matched[e] = matched[e]! + credit;
         }
@@ -89,15 +90,18 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
         touchedMark[exactIndex] = 1;
         touched.push(exactIndex);
       }
-
       const top = topByScore(touched, bm25, shortlist);
       if (exactIndex !== undefined && !top.includes(exactIndex)) top.push(exactIndex);
-      const ids = terms.map((t) => index.postings.get(t)?.id ?? -1);
-      ids.forEach((id, i) => id >= 0 && (questionWeight[id] = weights[i]!));
+      let mask = 0;
+      ids.forEach((id, i) => {
+        if (id < 0) return;
+        questionWeight[id] = weights[i]!;
+        mask |= termBit(id);
+      });
       const ranked = top.map((e): RankedEntry => {
         const exact = e === exactIndex;
         const share = mass > 0 ? bm25[e]! / mass : 0;
-        const phrasing = exact ? 1 : bestPhrasing(index.phrasings[e]!, questionWeight, mass);
+        const phrasing = exact ? 1 : phrasings.best(e, questionWeight, mass, mask);
         const coverage = exact ? 1 : mass > 0 ? matched[e]! / mass : 0;
         return { index: e, bm25: share, phrasing, coverage, onTopic: exact || onTopic[e] === 1, score: share + phrasingWeight * phrasing };
       });
@@ -131,21 +135,46 @@ const UNKNOWN_WEIGHT = 2.5;
 const EVERYDAY_WEIGHT = 1;
 const NUMBER = /^\d+$/;
 
-function bestPhrasing(phrasings: readonly Phrasing[], questionWeight: Float64Array, mass: number): number {
-  let best = 0;
-  for (const { ids, idfs } of phrasings) {
-    let shared = 0;
-    let extra = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const weight = questionWeight[ids[i]!]!;
-      if (weight > 0) shared += weight;
-      else extra += Math.max(idfs[i]!, KNOWN_FLOOR);
-    }
-    const union = mass + extra;
-    if (union > 0 && shared / union > best) best = shared / union;
+/**
+ * The phrasing comparison: for each shortlisted entry, the best idf-weighted overlap (weighted
+ * Jaccard) of one of its phrasings with the question. A phrasing that shares no word with the
+ * question scores 0 and cannot be the best, so a one-word-per-bit signature of each phrasing's
+ * words skips most of them with one AND (a shared bit may still be two different words: those are
+ * compared in full, as before).
+ */
+function phrasingTable(index: SearchIndex) {
+  const { phrasingStarts, phrasingTermStarts, phrasingTerms, idfs } = index.arrays;
+  // What a phrasing word the question lacks adds to the union: its idf, at least the known floor.
+  const extraWeight = Float64Array.from(idfs, (idf) => Math.max(idf, KNOWN_FLOOR));
+  const signatures = new Int32Array(phrasingTermStarts.length - 1);
+  for (let p = 0; p < signatures.length; p++) {
+    let signature = 0;
+    for (let i = phrasingTermStarts[p]!; i < phrasingTermStarts[p + 1]!; i++) signature |= termBit(phrasingTerms[i]!);
+    signatures[p] = signature;
   }
-  return best;
+  return {
+    best(e: number, questionWeight: Float64Array, mass: number, questionSignature: number): number {
+      let best = 0;
+      for (let p = phrasingStarts[e]!, last = phrasingStarts[e + 1]!; p < last; p++) {
+        if ((signatures[p]! & questionSignature) === 0) continue;
+        let shared = 0;
+        let extra = 0;
+        for (let i = phrasingTermStarts[p]!, end = phrasingTermStarts[p + 1]!; i < end; i++) {
+          const id = phrasingTerms[i]!;
+          const weight = questionWeight[id]!;
+          if (weight > 0) shared += weight;
+          else extra += extraWeight[id]!;
+        }
+        const union = mass + extra;
+        if (union > 0 && shared / union > best) best = shared / union;
+      }
+      return best;
+    },
+  };
 }
+
+/** A term id's bit in a 32-bit word signature. */
+const termBit = (id: number) => 1 << (Math.imul(id, 0x9e3779b1) >>> 27);
 
 /** The `k` best entries by score, without sorting every touched entry (a 10k base touches thousands). */
 function topByScore(touched: readonly number[], scores: Float64Array, k: number): number[] {
