@@ -18,7 +18,7 @@ export function createLanguage(code: Lang, lexicon: Lexicon, stemWord: (word: st
   const commonStems = new Set(commonWords.map(stem));
   const intentStems = new Set(lexicon.intentWords.map(stem));
 
-  const normaliseWithBreaks = (text: string): NormalisedText => {
+  const tokenise = (text: string): NormalisedText => {
     const flat = text
       .normalize('NFKD')
       .replace(MARKS, '')
@@ -42,6 +42,15 @@ export function createLanguage(code: Lang, lexicon: Lexicon, stemWord: (word: st
       }
     }
     return { words, breaks, sentences };
+  };
+  // One message is normalised several times in a row (the language detector, this language's
+  // engine, the urgent check of every language), so the last one is remembered. Each caller gets
+  // its own word list; the break sets are read-only.
+  let last: { text: string; normalised: NormalisedText } | undefined;
+  const normaliseWithBreaks = (text: string): NormalisedText => {
+    if (last?.text !== text) last = { text, normalised: tokenise(text) };
+    const { words, breaks, sentences } = last.normalised;
+    return { words: [...words], breaks, sentences };
   };
 
   return {

@@ -56,12 +56,14 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
   const norms = Float64Array.from(arrays.lengths, (len) => k1 * (1 - b + (b * len) / index.averageLength));
   // The question's weight per term id (0 = not in the question), reset after each call.
   const questionWeight = new Float64Array(index.termCount);
-  const phrasings = phrasingTable(index);
+  // A known word's weight: its idf, at least the known floor.
+  const knownWeight = Float64Array.from(idfs, (idf) => Math.max(idf, KNOWN_FLOOR));
+  const phrasings = phrasingTable(index, knownWeight);
   return {
     rank(question, corrected) {
       const terms = [...new Set(question.terms)];
       const ids = terms.map((t) => termIds.get(t) ?? -1);
-      const weights = terms.map((t, i) => (ids[i]! >= 0 ? Math.max(idfs[ids[i]!]!, KNOWN_FLOOR) : unknownWeight(t)));
+      const weights = terms.map((t, i) => (ids[i]! >= 0 ? knownWeight[ids[i]!]! : unknownWeight(t)));
       let mass = 0;
       for (const w of weights) mass += w;
       const exactIndex = index.exact.get(question.all.join(' '));
@@ -142,28 +144,37 @@ const NUMBER = /^\d+$/;
  * words skips most of them with one AND (a shared bit may still be two different words: those are
  * compared in full, as before).
  */
-function phrasingTable(index: SearchIndex) {
-  const { phrasingStarts, phrasingTermStarts, phrasingTerms, idfs } = index.arrays;
-  // What a phrasing word the question lacks adds to the union: its idf, at least the known floor.
-  const extraWeight = Float64Array.from(idfs, (idf) => Math.max(idf, KNOWN_FLOOR));
+function phrasingTable(index: SearchIndex, knownWeight: Float64Array) {
+  const { phrasingStarts, phrasingTermStarts, phrasingTerms } = index.arrays;
   const signatures = new Int32Array(phrasingTermStarts.length - 1);
+  const totals = new Float64Array(signatures.length);
   for (let p = 0; p < signatures.length; p++) {
     let signature = 0;
-    for (let i = phrasingTermStarts[p]!; i < phrasingTermStarts[p + 1]!; i++) signature |= termBit(phrasingTerms[i]!);
+    let total = 0;
+    for (let i = phrasingTermStarts[p]!; i < phrasingTermStarts[p + 1]!; i++) {
+      signature |= termBit(phrasingTerms[i]!);
+      total += knownWeight[phrasingTerms[i]!]!;
+    }
     signatures[p] = signature;
+    totals[p] = total;
   }
   return {
     best(e: number, questionWeight: Float64Array, mass: number, questionSignature: number): number {
       let best = 0;
       for (let p = phrasingStarts[e]!, last = phrasingStarts[e + 1]!; p < last; p++) {
         if ((signatures[p]! & questionSignature) === 0) continue;
+        // A word weighs its `knownWeight` on either side (shared, or extra to the union), so with t
+        // the phrasing's total weight the overlap is at most min(mass, t) / max(mass, t):
+        // a phrasing that cannot beat the best so far is not compared (the margin covers rounding).
+        const total = totals[p]!;
+        if ((Math.min(mass, total) / Math.max(mass, total)) * (1 + 1e-9) <= best) continue;
         let shared = 0;
         let extra = 0;
         for (let i = phrasingTermStarts[p]!, end = phrasingTermStarts[p + 1]!; i < end; i++) {
           const id = phrasingTerms[i]!;
           const weight = questionWeight[id]!;
           if (weight > 0) shared += weight;
-          else extra += extraWeight[id]!;
+          else extra += knownWeight[id]!;
         }
         const union = mass + extra;
         if (union > 0 && shared / union > best) best = shared / union;
