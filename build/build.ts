@@ -18,8 +18,9 @@ await Promise.all([
   buildWidget({ outDir: `${dist}/widget` }),
   buildAdmin({ outDir: `${dist}/widget` }),
   build({
-    entryPoints: [`${root}server/main.ts`],
-    outfile: `${dist}/server/main.js`,
+    // The knowledge base build worker is started by file name from main.js (knowledge/load/build-in-worker.ts).
+    entryPoints: { main: `${root}server/main.ts`, 'kb-build-worker': `${root}knowledge/load/kb-build-worker.ts` },
+    outdir: `${dist}/server`,
     bundle: true,
     platform: 'node',
     format: 'esm',

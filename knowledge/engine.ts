@@ -5,7 +5,7 @@ import { createSmallTalk } from './intent/small-talk.ts';
 import type { Lang, Language } from './language/types.ts';
 import type { KnowledgeBase, KnowledgeEntry } from './load/read-base.ts';
 import { analyseWords } from './match/analyse.ts';
-import { buildSearchIndex, type SearchIndex } from './match/build-index.ts';
+import { buildSearchIndex, openSearchIndex, type IndexData, type SearchIndex } from './match/build-index.ts';
 import { createRanker, type RankedEntry } from './match/rank.ts';
 import { readings, type Reading } from './match/reading.ts';
 import { replyWording, type Profile } from './reply/profile.ts';
@@ -35,6 +35,8 @@ export interface EngineInput {
   /** Urgent rules: the base's own, or the bundled ones. */
   triage: ConceptRuleSet;
   language: Language;
+  /** The search index's data when already built (in a worker thread, see `load/build-in-worker.ts`). */
+  index?: IndexData;
 }
 
 /**
@@ -43,10 +45,10 @@ export interface EngineInput {
  * talk -> out-of-scope rules -> rank -> read (whole question or the part
  * that asks) -> calibrated confidence -> answer or "I don't know".
  */
-export function createEngine({ base, triage: triageRules, language }: EngineInput): Engine {
+export function createEngine({ base, triage: triageRules, language, index: built }: EngineInput): Engine {
   const lang: Lang = language.code;
   const layTerms = createLayTermMapper(base.layTerms.synonyms, language);
-  const index = buildSearchIndex(base.entries, layTerms, language);
+  const index = built ? openSearchIndex(built, base.entries, layTerms, language) : buildSearchIndex(base.entries, layTerms, language);
   const ranker = createRanker(index);
   const triage = createTriage(triageRules, language);
   const outOfScope = base.outOfScope ? compileRuleSet(base.outOfScope, language) : undefined;

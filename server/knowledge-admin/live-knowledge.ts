@@ -73,28 +73,31 @@ export function openLiveKnowledge(options: LiveKnowledgeOptions): KnowledgeAdmin
   }
   let lastReload: KbStatus['lastReload'] = { at: clock.now().toISOString(), ok: !servingLastGood, entries: service.entryIds().length };
 
-  const refresh = (): ReloadResult => {
-    let result: ReloadResult;
-    if (servingLastGood) {
-      try {
-        const fresh = openKnowledge({ dir, log });
-        service.close();
-        service = fresh;
-        servingLastGood = false;
-        result = { ok: true, entries: fresh.entryIds().length };
-      } catch (error) {
-        if (!(error instanceof KnowledgeBaseError)) throw error;
-        result = { ok: false, problems: error.problems };
-      }
-    } else {
-      result = service.reload();
-    }
+  const settle = (result: ReloadResult): ReloadResult => {
     problems = result.ok ? [] : result.problems;
     if (result.ok) copyKnowledgeFolder(dir, lastGood);
     lastReload = { at: clock.now().toISOString(), ok: result.ok, entries: service.entryIds().length };
     return result;
   };
-  const stopWatching = options.watch === false ? () => undefined : watchKnowledgeDir(dir, refresh);
+  /** Back from the last good copy to the folder, once it builds. */
+  const leaveLastGood = (): ReloadResult => {
+    try {
+      const fresh = openKnowledge({ dir, log });
+      service.close();
+      service = fresh;
+      servingLastGood = false;
+      return { ok: true, entries: fresh.entryIds().length };
+    } catch (error) {
+      if (!(error instanceof KnowledgeBaseError)) throw error;
+      return { ok: false, problems: error.problems };
+    }
+  };
+  const refresh = (): ReloadResult => settle(servingLastGood ? leaveLastGood() : service.reload());
+  // The watcher's path: the build runs in a worker thread, so requests are answered meanwhile.
+  const refreshInBackground = async (): Promise<ReloadResult> => settle(servingLastGood ? leaveLastGood() : await service.reloadInBackground());
+  const stopWatching = options.watch === false ? () => undefined : watchKnowledgeDir(dir, () => {
+    refreshInBackground().catch((error: unknown) => log(`knowledge base reload failed: ${String(error)}`));
+  });
 
   const wording = (list: KnowledgeProblem[], fileOf: (p: KnowledgeProblem) => string | undefined = () => undefined) => {
     const ids = service.entryIds();
@@ -135,6 +138,7 @@ export function openLiveKnowledge(options: LiveKnowledgeOptions): KnowledgeAdmin
       languages: () => service.languages(),
       missingTranslations: () => service.missingTranslations(),
       reload: refresh,
+      reloadInBackground: refreshInBackground,
       close() {
         stopWatching();
         service.close();
