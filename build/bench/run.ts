@@ -9,6 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCallbackWrites } from './callback-writes.ts';
+import { reportEngine } from './engine-report.ts';
 import { generateKnowledgeBase } from './generate-kb.ts';
 import { hostPages, measureHostImpact } from './host-impact.ts';
 import { measureAskLoad } from './http-load.ts';
@@ -68,6 +69,9 @@ const questions = questionsFrom(bundledKb);
     'Targets: median < 0.2 ms on the bundled knowledge base; p99 < 20 ms at 10k entries.',
   );
 }
+
+// Engine CPU, large bases and hot reload (build/bench/engine-report.ts).
+await reportEngine(bundledKb, quick, report);
 
 // 3. Widget bytes.
 {
