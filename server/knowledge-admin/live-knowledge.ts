@@ -12,7 +12,7 @@ import { formatProblem } from '../../knowledge/problems.ts';
 import type { KbStatus } from '../api/contract.ts';
 import type { Clock } from '../clock.ts';
 import { entryPath, readRawEntries, writeFileAtomic, type RawEntry } from './entry-files.ts';
-import { copyKnowledgeFolder } from './last-good.ts';
+import { copyKnowledgeFolder, copyKnowledgeFolderInBackground } from './last-good.ts';
 
 export interface LiveKnowledgeOptions {
   /** The knowledge base folder staff and tools edit. */
@@ -75,7 +75,6 @@ export function openLiveKnowledge(options: LiveKnowledgeOptions): KnowledgeAdmin
 
   const settle = (result: ReloadResult): ReloadResult => {
     problems = result.ok ? [] : result.problems;
-    if (result.ok) copyKnowledgeFolder(dir, lastGood);
     lastReload = { at: clock.now().toISOString(), ok: result.ok, entries: service.entryIds().length };
     return result;
   };
@@ -92,9 +91,22 @@ export function openLiveKnowledge(options: LiveKnowledgeOptions): KnowledgeAdmin
       return { ok: false, problems: error.problems };
     }
   };
-  const refresh = (): ReloadResult => settle(servingLastGood ? leaveLastGood() : service.reload());
-  // The watcher's path: the build runs in a worker thread, so requests are answered meanwhile.
-  const refreshInBackground = async (): Promise<ReloadResult> => settle(servingLastGood ? leaveLastGood() : await service.reloadInBackground());
+  const refresh = (): ReloadResult => {
+    const result = settle(servingLastGood ? leaveLastGood() : service.reload());
+    if (result.ok) copyKnowledgeFolder(dir, lastGood);
+    return result;
+  };
+  let copying: Promise<void> = Promise.resolve();
+  // The watcher's path: the build runs in a worker thread and the copy in the thread pool, so requests are answered meanwhile.
+  const refreshInBackground = async (): Promise<ReloadResult> => {
+    const result = settle(servingLastGood ? leaveLastGood() : await service.reloadInBackground());
+    if (result.ok) {
+      // One copy at a time, in reload order, so the last good copy ends as the latest good folder.
+      copying = copying.catch(() => undefined).then(() => copyKnowledgeFolderInBackground(dir, lastGood));
+      await copying;
+    }
+    return result;
+  };
   const stopWatching = options.watch === false ? () => undefined : watchKnowledgeDir(dir, () => {
     refreshInBackground().catch((error: unknown) => log(`knowledge base reload failed: ${String(error)}`));
   });
