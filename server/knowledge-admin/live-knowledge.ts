@@ -39,8 +39,8 @@ export interface KnowledgeAdmin {
   entrySource(id: string): string | null;
   /** Problems the folder would have with `text` as `entries/<id>.md`, in staff wording; nothing is written. */
   checkEntry(id: string, text: string): CandidateResult;
-  /** Checks, then writes atomically and makes it live; on any problem nothing changes. */
-  saveEntry(id: string, text: string): CandidateResult & { created?: boolean };
+  /** Checks, then writes atomically and makes it live (built in a worker thread); on any problem nothing changes. */
+  saveEntry(id: string, text: string): Promise<CandidateResult & { created?: boolean }>;
   close(): void;
 }
 
@@ -172,19 +172,20 @@ export function openLiveKnowledge(options: LiveKnowledgeOptions): KnowledgeAdmin
     entries: () => readRawEntries(dir),
     entrySource: (id) => safeRead(entryPath(dir, id)) ?? null,
     checkEntry,
-    saveEntry(id, text) {
+    async saveEntry(id, text) {
       const check = checkEntry(id, text);
       if (!check.ok) return check;
       const path = entryPath(dir, id);
       const created = !existsSync(path);
       const previous = created ? null : readFileSync(path, 'utf8');
       writeFileAtomic(path, text);
-      const live = refresh();
+      // Built in the worker thread like a watcher's reload: questions are answered meanwhile.
+      const live = await refreshInBackground();
       if (live.ok) return { ok: true, created };
       // Someone changed another file in between: put this one back, so a failed save changes nothing.
       if (previous === null) rmSync(path, { force: true });
       else writeFileAtomic(path, previous);
-      refresh();
+      await refreshInBackground();
       return { ok: false, elsewhere: true, problems: wording(live.problems) };
     },
     close() {
