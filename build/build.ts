@@ -18,10 +18,12 @@ await Promise.all([
   buildWidget({ outDir: `${dist}/widget` }),
   buildAdmin({ outDir: `${dist}/widget` }),
   build({
-    // The writer thread is its own entry: a worker_threads Worker loads it by file (server/storage/sqlite/writer.ts).
+    // Worker threads are their own entries, loaded by file name from main.js: the SQLite writer
+    // (server/storage/sqlite/writer.ts) and the knowledge base build (knowledge/load/build-in-worker.ts).
     entryPoints: [
       { in: `${root}server/main.ts`, out: 'main' },
       { in: `${root}server/storage/sqlite/writer-thread.ts`, out: 'writer-thread' },
+      { in: `${root}knowledge/load/kb-build-worker.ts`, out: 'kb-build-worker' },
     ],
     outdir: `${dist}/server`,
     bundle: true,

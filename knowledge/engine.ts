@@ -5,7 +5,7 @@ import { createSmallTalk } from './intent/small-talk.ts';
 import type { Lang, Language } from './language/types.ts';
 import type { KnowledgeBase, KnowledgeEntry } from './load/read-base.ts';
 import { analyseWords } from './match/analyse.ts';
-import { buildSearchIndex, type SearchIndex } from './match/build-index.ts';
+import { buildSearchIndex, openSearchIndex, type IndexData, type SearchIndex } from './match/build-index.ts';
 import { createRanker, type RankedEntry } from './match/rank.ts';
 import { readings, type Reading } from './match/reading.ts';
 import { replyWording, type Profile } from './reply/profile.ts';
@@ -35,6 +35,8 @@ export interface EngineInput {
   /** Urgent rules: the base's own, or the bundled ones. */
   triage: ConceptRuleSet;
   language: Language;
+  /** The search index's data when already built (in a worker thread, see `load/build-in-worker.ts`). */
+  index?: IndexData;
 }
 
 /**
@@ -43,10 +45,10 @@ export interface EngineInput {
  * talk -> out-of-scope rules -> rank -> read (whole question or the part
  * that asks) -> calibrated confidence -> answer or "I don't know".
  */
-export function createEngine({ base, triage: triageRules, language }: EngineInput): Engine {
+export function createEngine({ base, triage: triageRules, language, index: built }: EngineInput): Engine {
   const lang: Lang = language.code;
   const layTerms = createLayTermMapper(base.layTerms.synonyms, language);
-  const index = buildSearchIndex(base.entries, layTerms, language);
+  const index = built ? openSearchIndex(built, base.entries, layTerms, language) : buildSearchIndex(base.entries, layTerms, language);
   const ranker = createRanker(index);
   const triage = createTriage(triageRules, language);
   const outOfScope = base.outOfScope ? compileRuleSet(base.outOfScope, language) : undefined;
@@ -63,10 +65,19 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
   const ids = base.entries.map((e) => e.id);
   // A word the knowledge base never uses may be another form of a lay term ("golfing" for "golf");
   // words it does use keep their own sense ("burning" pain is not a nerve burn).
-  // One list per word position, so clause positions still apply.
-  const withStemSynonyms = (words: readonly string[], fixed: readonly string[]): string[][] =>
-    words.map((w, i) => (index.vocabulary.has(w) ? undefined : layTerms.byStem(w)) ?? [fixed[i]!]);
-
+  // The words to rank, flat, with where each message word's share starts, so clause positions still apply.
+  const rankWords = (words: readonly string[], fixed: readonly string[]): { flat: string[]; startOf: Int32Array } => {
+    const flat: string[] = [];
+    const startOf = new Int32Array(words.length + 1);
+    words.forEach((w, i) => {
+      startOf[i] = flat.length;
+      const synonyms = index.vocabulary.has(w) ? undefined : layTerms.byStem(w);
+      if (synonyms) flat.push(...synonyms);
+      else flat.push(fixed[i]!);
+    });
+    startOf[words.length] = flat.length;
+    return { flat, startOf };
+  };
   const run = (question: string, traced: boolean): Explanation => {
     const { words, breaks, sentences, asked } = language.normaliseWithBreaks(question);
     const fixed = words.map(correct);
@@ -87,7 +98,9 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
       return { decision, trace };
     };
 
-    const urgent = triage.check({ words: fixed, breaks, sentences });
+    // Each word stemmed once, for triage and the out-of-scope rules alike.
+    const stems = fixed.map(language.stem);
+    const urgent = triage.check({ words: fixed, breaks, sentences, stems });
     trace.triage = urgent;
     if (urgent.fired) {
       return done(
@@ -104,18 +117,19 @@ export function createEngine({ base, triage: triageRules, language }: EngineInpu
 
     const corrected = new Set<string>();
     fixed.forEach((w, i) => {
-      if (w !== words[i]) corrected.add(language.stem(w));
+      if (w !== words[i]) corrected.add(stems[i]!);
     });
-    const prepared = withStemSynonyms(words, fixed);
-    const rankPart = (start: number, end: number) => ranker.rank(analyseWords(prepared.slice(start, end).flat(), layTerms, language), corrected);
-    const ranked = rankPart(0, words.length);
-    if (traced) trace.candidates = ranked.slice(0, TRACE_CANDIDATES).map((r) => candidateTrace(r, index, analyseWords(prepared.flat(), layTerms, language).terms));
+    const { flat, startOf } = rankWords(words, fixed);
+    const rankPart = (start: number, end: number) => ranker.rank(analyseWords(flat, layTerms, language, startOf[start], startOf[end]), corrected);
+    const whole = analyseWords(flat, layTerms, language);
+    const ranked = ranker.rank(whole, corrected);
+    if (traced) trace.candidates = ranked.slice(0, TRACE_CANDIDATES).map((r) => candidateTrace(r, index, whole.terms));
     const suggestions = ranked
       .slice(0, 3)
       .filter((r) => r.coverage > 0)
       .map((r) => ref(base.entries[r.index]!));
 
-    const refused = outOfScope?.match(fixed, breaks);
+    const refused = outOfScope?.match(fixed, breaks, stems);
     if (refused) {
       const hit = toRuleHit(refused);
       trace.outOfScope = { fired: hit, notes: [] };
@@ -165,8 +179,8 @@ const TRACE_CANDIDATES = 5;
 function candidateTrace(r: RankedEntry, index: SearchIndex, terms: readonly string[]): CandidateTrace {
   const entry = index.entries[r.index]!;
   const matched = [...new Set(terms)].filter((t) => {
-    const list = index.postings.get(t)?.entry;
-    return list !== undefined && list.includes(r.index);
+    const id = index.termIds.get(t);
+    return id !== undefined && index.contains(id, r.index);
   });
   return {
     id: entry.id,

@@ -11,6 +11,7 @@
  * kb.close();
  */
 import type { Decision, Explanation } from './decision.ts';
+import { buildEngineInWorker, WorkerBuildError } from './load/build-in-worker.ts';
 import { buildEngine } from './load/open-base.ts';
 import { watchKnowledgeDir } from './load/watch.ts';
 import { KnowledgeBaseError, type KnowledgeProblem } from './problems.ts';
@@ -50,8 +51,17 @@ export interface KnowledgeService {
   missingTranslations(): Partial<Record<Lang, string[]>>;
   /** Stops watching. */
   close(): void;
-  /** Rebuilds from the folder now (as the watcher does); an invalid folder keeps the last good version. */
+  /**
+   * Rebuilds from the folder now, on this thread (it blocks for seconds on a 10k-entry base); an
+   * invalid folder keeps the last good version. The fallback when a worker thread cannot build.
+   */
   reload(): ReloadResult;
+  /**
+   * Rebuilds from the folder in a worker thread (as the watcher does) and swaps the new version in
+   * at once when it is ready; questions are answered by the current version meanwhile. A call
+   * during a build queues one more build after it (the files may have changed again), never more.
+   */
+  reloadInBackground(): Promise<ReloadResult>;
 }
 
 export type ReloadResult = { ok: true; entries: number } | { ok: false; problems: KnowledgeProblem[] };
@@ -62,18 +72,56 @@ export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
   const fallbackUrgent = loadTriageRules(options.triageRulesFile);
   let engine: Router = buildEngine(options.dir, { fallbackUrgent });
 
+  // Builds are numbered as they start: one that finishes after a later one (a synchronous reload
+  // during a background build) must not swap older files back in.
+  let started = 0;
+  let swapped = 0;
+  const swap = (next: Router, build: number): ReloadResult => {
+    if (build < swapped) return { ok: true, entries: engine.entryIds().length };
+    swapped = build;
+    engine = next;
+    log(`knowledge base reloaded from ${options.dir} (${engine.entryIds().length} entries)`);
+    return { ok: true, entries: engine.entryIds().length };
+  };
+  const reject = (error: unknown): ReloadResult => {
+    const detail = error instanceof KnowledgeBaseError ? error.message : String(error);
+    log(`knowledge base change rejected, still serving the previous version:\n${detail}`);
+    return { ok: false, problems: error instanceof KnowledgeBaseError ? error.problems : [{ file: options.dir, reason: String(error) }] };
+  };
   const reload = (): ReloadResult => {
     try {
-      engine = buildEngine(options.dir, { fallbackUrgent });
-      log(`knowledge base reloaded from ${options.dir} (${engine.entryIds().length} entries)`);
-      return { ok: true, entries: engine.entryIds().length };
+      const build = ++started;
+      return swap(buildEngine(options.dir, { fallbackUrgent }), build);
     } catch (error) {
-      const detail = error instanceof KnowledgeBaseError ? error.message : String(error);
-      log(`knowledge base change rejected, still serving the previous version:\n${detail}`);
-      return { ok: false, problems: error instanceof KnowledgeBaseError ? error.problems : [{ file: options.dir, reason: String(error) }] };
+      return reject(error);
     }
   };
-  const stop = options.watch ? watchKnowledgeDir(options.dir, reload) : () => undefined;
+  const buildAndSwap = async (): Promise<ReloadResult> => {
+    try {
+      const build = ++started;
+      return swap(await buildEngineInWorker(options.dir, { fallbackUrgent }), build);
+    } catch (error) {
+      if (!(error instanceof WorkerBuildError)) return reject(error);
+      log(`${error.message}; rebuilding on the main thread`);
+      return reload();
+    }
+  };
+  let running: Promise<ReloadResult> | undefined;
+  let queued: Promise<ReloadResult> | undefined;
+  const reloadInBackground = (): Promise<ReloadResult> => {
+    if (!running) {
+      running = buildAndSwap().finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    queued ??= running.then(() => {
+      queued = undefined;
+      return reloadInBackground();
+    });
+    return queued;
+  };
+  const stop = options.watch ? watchKnowledgeDir(options.dir, () => void reloadInBackground()) : () => undefined;
 
   return {
     decide: (question, lang) => engine.decide(question, lang),
@@ -84,5 +132,6 @@ export function openKnowledge(options: OpenKnowledgeOptions): KnowledgeService {
     missingTranslations: () => engine.missingTranslations(),
     close: stop,
     reload,
+    reloadInBackground,
   };
 }

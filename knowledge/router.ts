@@ -1,4 +1,4 @@
-import type { Decision, Explanation } from './decision.ts';
+import type { Decision, Explanation, Trace } from './decision.ts';
 import type { Engine } from './engine.ts';
 import { createDetector } from './language/detect.ts';
 import { LANGUAGES, MAIN_LANG } from './language/index.ts';
@@ -31,50 +31,64 @@ export function createRouter(engines: ReadonlyMap<Lang, Engine>, missing: Partia
   const all = [...engines.values()];
   const detector = createDetector(all.map((engine) => ({ language: LANGUAGES[engine.language], knows: engine.knows })));
 
-  const explain = (question: string, hint?: Lang): Explanation => {
+  /**
+   * One routing for both calls: `ask` is the engine's `explain` (a trace is kept and annotated) or
+   * its `decide` (no trace is built: the hot path of every request).
+   */
+  const route = (question: string, hint: Lang | undefined, ask: (engine: Engine) => Routed): Routed => {
     const detection = detector.detect(question, hint);
     const chosen = engines.get(detection.lang) ?? main;
-    let explanation = chosen.explain(question);
+    let routed = ask(chosen);
     // Unclear language: the surest answer of any engine, else the chosen one's reply. A visitor who
     // chose the interface language and mixes in the other ("what's the success rate? a cuanta gente
     // le sirve?") gets an answer in the language they chose, when it has one.
-    const answeredInHint = hint === detection.lang && explanation.decision.kind === 'answer';
-    if (detection.unsure && explanation.decision.kind !== 'urgent' && !answeredInHint) {
+    const answeredInHint = hint === detection.lang && routed.decision.kind === 'answer';
+    if (detection.unsure && routed.decision.kind !== 'urgent' && !answeredInHint) {
       for (const other of all) {
         if (other === chosen) continue;
-        const alternative = other.explain(question);
-        if (isSurer(alternative.decision, explanation.decision)) explanation = alternative;
+        const alternative = ask(other);
+        if (isSurer(alternative.decision, routed.decision)) routed = alternative;
       }
     }
-    const lang = explanation.decision.lang;
-    explanation.trace.lang = { chosen: lang, detected: detection.lang, ...(hint ? { hint } : {}), note: `${detection.note} (${formatScores(detection.scores)})` };
+    const lang = routed.decision.lang;
+    const { trace } = routed;
+    if (trace) trace.lang = { chosen: lang, detected: detection.lang, ...(hint ? { hint } : {}), note: `${detection.note} (${formatScores(detection.scores)})` };
     const gated = (d: Decision) => d.kind === 'urgent' && (d.care !== 'unsure' ? 2 : 1);
-    if (gated(explanation.decision) === 2) return explanation;
+    if (gated(routed.decision) === 2) return routed;
     for (const other of all) {
       // Another language's rules read only a message that has some of its words (Spanglish, or a
       // Spanish symptom in an English sentence): its idioms and framing are not the message's own.
       if (other.language === lang || !(detection.scores[other.language]! > 0)) continue;
       const urgent = other.checkUrgent(question);
       // A rule firing there beats an unsure reading here; an unsure one there beats no gate at all.
-      const hit = urgent.fired ?? (gated(explanation.decision) ? undefined : urgent.unsure);
+      const hit = urgent.fired ?? (gated(routed.decision) ? undefined : urgent.unsure);
       if (!hit) continue;
       const care = urgent.fired ? (hit.crisis ? 'crisis' : 'emergency') : 'unsure';
-      explanation.trace.triage = { ...urgent, notes: [...urgent.notes, `${care === 'unsure' ? 'unsure' : 'fired'} in ${other.language}; the reply stays in ${lang}`] };
-      explanation.trace.summary = `urgent${care === 'unsure' ? ' (unsure)' : ''}: rule ${hit.id} ${care === 'unsure' ? 'partly matched' : 'fired'} in ${other.language}`;
-      explanation.decision = { kind: 'urgent', lang, rule: hit, care };
-      if (care !== 'unsure') return explanation;
+      if (trace) {
+        trace.triage = { ...urgent, notes: [...urgent.notes, `${care === 'unsure' ? 'unsure' : 'fired'} in ${other.language}; the reply stays in ${lang}`] };
+        trace.summary = `urgent${care === 'unsure' ? ' (unsure)' : ''}: rule ${hit.id} ${care === 'unsure' ? 'partly matched' : 'fired'} in ${other.language}`;
+      }
+      routed.decision = { kind: 'urgent', lang, rule: hit, care };
+      if (care !== 'unsure') return routed;
     }
-    return explanation;
+    return routed;
   };
+  const explain = (question: string, hint?: Lang): Explanation => route(question, hint, (engine) => engine.explain(question)) as Explanation;
 
   return {
-    decide: (question, hint) => explain(question, hint).decision,
+    decide: (question, hint) => route(question, hint, (engine) => ({ decision: engine.decide(question) })).decision,
     explain,
     profile: (lang) => (engines.get(lang ?? MAIN_LANG) ?? main).profile(),
     entryIds: () => main.entryIds(),
     languages: () => [...engines.keys()],
     missingTranslations: () => missing,
   };
+}
+
+/** An engine's reply as routed: with its trace when explaining. */
+interface Routed {
+  decision: Decision;
+  trace?: Trace;
 }
 
 /** An answer beats anything else; between answers, the higher confidence. */

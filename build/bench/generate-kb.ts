@@ -18,16 +18,55 @@ export interface GeneratedKb {
  * vocabulary growth and common words stay common.
  */
 export function generateKnowledgeBase(size: number, bundledDir: string, seed = 7): GeneratedKb {
-  const rand = seededRandom(seed);
-  const word = () => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(rand, SYLLABLES)).join('');
   const dir = mkdtempSync(join(tmpdir(), `kb-${size}-`));
   mkdirSync(join(dir, 'entries'));
   for (const file of ['clinic.yaml', 'lay-terms.yaml']) {
     if (existsSync(join(bundledDir, file))) copyFileSync(join(bundledDir, file), join(dir, file));
   }
+  const { entries, questions } = generateEntries(size, seed);
+  for (const entry of entries) {
+    writeFileSync(
+      join(dir, 'entries', `${entry.id}.md`),
+      [
+        '---',
+        `id: ${entry.id}`,
+        `title: "${entry.title}"`,
+        'questions:',
+        ...entry.questions.map((q) => `  - "${q}"`),
+        `tags: [${entry.tags.join(', ')}]`,
+        'related: []',
+        'sources:',
+        '  - title: "Synthetic source"',
+        `    url: https://example.org/${entry.id}`,
+        'reviewed: 2026-11-27',
+        '---',
+        `${entry.body}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  return { dir, questions };
+}
+
+/** One synthetic entry, before it is written as a file. */
+export interface GeneratedEntry {
+  id: string;
+  title: string;
+  questions: string[];
+  tags: string[];
+  body: string;
+}
+
+/**
+ * The entries `generateKnowledgeBase` writes, in memory: for bases over the folder's entry limit
+ * (see knowledge/load/limits.ts), which are indexed without being loaded from files.
+ */
+export function generateEntries(size: number, seed = 7): { entries: GeneratedEntry[]; questions: string[] } {
+  const rand = seededRandom(seed);
+  const word = () => Array.from({ length: 2 + Math.floor(rand() * 2) }, () => pick(rand, SYLLABLES)).join('');
+  const entries: GeneratedEntry[] = [];
   const questions: string[] = [];
   for (let i = 0; i < size; i++) {
-    const id = `topic-${i}`;
     const topic = [word(), word()];
     const phrasings = [
       `what is the ${topic[0]} ${topic[1]} ${pick(rand, COMMON)} ${i}`,
@@ -36,25 +75,7 @@ export function generateKnowledgeBase(size: number, bundledDir: string, seed = 7
     ];
     questions.push(phrasings[0]!);
     const body = Array.from({ length: 40 }, () => (rand() < 0.3 ? pick(rand, COMMON) : word())).join(' ');
-    writeFileSync(
-      join(dir, 'entries', `${id}.md`),
-      [
-        '---',
-        `id: ${id}`,
-        `title: "About ${topic.join(' ')} (${i})?"`,
-        'questions:',
-        ...phrasings.map((q) => `  - "${q}"`),
-        `tags: [${topic.join(', ')}]`,
-        'related: []',
-        'sources:',
-        '  - title: "Synthetic source"',
-        `    url: https://example.org/${id}`,
-        'reviewed: 2026-11-27',
-        '---',
-        `${body}.`,
-        '',
-      ].join('\n'),
-    );
+    entries.push({ id: `topic-${i}`, title: `About ${topic.join(' ')} (${i})?`, questions: phrasings, tags: topic, body: `${body}.` });
   }
-  return { dir, questions };
+  return { entries, questions };
 }

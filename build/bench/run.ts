@@ -12,6 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureCallbackWrites, measurePostgresWrites } from './callback-writes.ts';
+import { reportEngine } from './engine-report.ts';
 import { generateKnowledgeBase } from './generate-kb.ts';
 import { EMBEDS, hostPages, measureHostImpact, type Embed } from './host-impact.ts';
 import { measureAskLoad, type LoadResult } from './http-load.ts';
@@ -127,6 +128,9 @@ if (wanted('retrieval')) {
     'Targets: median < 0.2 ms on the bundled knowledge base; p99 < 20 ms at 10k entries.',
   );
 }
+
+// Engine CPU, large bases and hot reload (build/bench/engine-report.ts).
+await reportEngine(bundledKb, quick, report);
 
 // 3. Widget bytes.
 if (wanted('bytes')) {

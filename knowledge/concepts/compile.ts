@@ -23,11 +23,12 @@ export interface CompiledRuleSet {
    * an `unsure` one, marked `weak`). Correct typos
    * first (against `vocabulary` merged with any other known words) so a word
    * is only ever "fixed" into its nearest real neighbour. `breaks` (clause
-   * starts) keep a denial from reaching into the next clause.
+   * starts) keep a denial from reaching into the next clause. `stems`: the
+   * words' stems, when the caller has them already (one analysis per message).
    */
-  matchAll(words: readonly string[], breaks?: ReadonlySet<number>): ConceptMatch[];
+  matchAll(words: readonly string[], breaks?: ReadonlySet<number>, stems?: readonly string[]): ConceptMatch[];
   /** The first of `matchAll`. */
-  match(words: readonly string[], breaks?: ReadonlySet<number>): ConceptMatch | undefined;
+  match(words: readonly string[], breaks?: ReadonlySet<number>, stems?: readonly string[]): ConceptMatch | undefined;
 }
 
 /**
@@ -66,8 +67,7 @@ export function compileRuleSet(set: ConceptRuleSet, language: Language): Compile
   const negations = new Set(language.lexicon.negations);
   const between = new Set(language.lexicon.betweenDenial);
 
-  const matchAll = (words: readonly string[], breaks: ReadonlySet<number> = NO_BREAKS): ConceptMatch[] => {
-    const stems = words.map(stem);
+  const matchAll = (words: readonly string[], breaks: ReadonlySet<number> = NO_BREAKS, stems: readonly string[] = words.map(stem)): ConceptMatch[] => {
     const hits = [...stemmedIndex.findAll(stems), ...exactIndex.findAll(words)];
     const ignored = new Uint8Array(words.length);
     for (const hit of hits) if (hit.value === IGNORED) ignored.fill(1, hit.start, hit.start + hit.length);
@@ -97,7 +97,7 @@ export function compileRuleSet(set: ConceptRuleSet, language: Language): Compile
     return matches;
   };
 
-  return { vocabulary, matchAll, match: (words, breaks) => matchAll(words, breaks)[0] };
+  return { vocabulary, matchAll, match: (words, breaks, stems) => matchAll(words, breaks, stems)[0] };
 }
 
 function fires(rule: ConceptRule, alternative: readonly string[], present: ReadonlyMap<string, PhraseHit<string>>): boolean {

@@ -11,9 +11,10 @@ import type { Lang, Language, Lexicon, NormalisedText } from './types.ts';
 export function createLanguage(
   code: Lang,
   lexicon: Lexicon,
-  stem: (word: string) => string,
+  stemWord: (word: string) => string,
   extras: Pick<Language, 'spelling'> = {},
 ): Language {
+  const stem = memoised(stemWord, STEM_CACHE_SIZE);
   const spelledOut = new Map(Object.entries(lexicon.spelledOut));
   const clauseBreakWords = new Set(lexicon.clauseBreakWords);
   const stopWords = new Set(lexicon.stopWords);
@@ -22,7 +23,7 @@ export function createLanguage(
   const commonStems = new Set(commonWords.map(stem));
   const intentStems = new Set(lexicon.intentWords.map(stem));
 
-  const normaliseWithBreaks = (text: string): NormalisedText => {
+  const tokenise = (text: string): NormalisedText => {
     const flat = text
       .normalize('NFKD')
       .replace(MARKS, '')
@@ -50,6 +51,15 @@ export function createLanguage(
     }
     return { words, breaks, sentences, asked };
   };
+  // One message is normalised several times in a row (the language detector, this language's
+  // engine, the urgent check of every language), so the last one is remembered. Each caller gets
+  // its own word list; the break sets are read-only.
+  let last: { text: string; normalised: NormalisedText } | undefined;
+  const normaliseWithBreaks = (text: string): NormalisedText => {
+    if (last?.text !== text) last = { text, normalised: tokenise(text) };
+    const { words, breaks, sentences, asked } = last.normalised;
+    return { words: [...words], breaks, sentences, asked };
+  };
 
   return {
     ...extras,
@@ -67,6 +77,27 @@ export function createLanguage(
     commonVocabulary: new Map(
       [...commonWords, ...lexicon.selfDescription.ageWords, ...lexicon.selfDescription.ageTails.flat(), ...lexicon.selfDescription.markers.flat()].map((w) => [w, 0]),
     ),
+  };
+}
+
+/**
+ * Stems repeat: every stage of a question (triage, out-of-scope, ranking, each clause) and every
+ * entry at build time stems the same few thousand words, so each is stemmed once and remembered.
+ */
+const STEM_CACHE_SIZE = 50_000;
+
+/** `fn` with its results remembered; past `size` distinct words the oldest is forgotten first. */
+function memoised(fn: (word: string) => string, size: number): (word: string) => string {
+  const cache = new Map<string, string>();
+  return (word) => {
+    let result = cache.get(word);
+    if (result === undefined) {
+      result = fn(word);
+      // Maps iterate in insertion order, so the first key is the oldest word.
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      cache.set(word, result);
+    }
+    return result;
   };
 }
 

@@ -4,7 +4,8 @@ import { LANGUAGES } from '../language/index.ts';
 import type { Lang } from '../language/types.ts';
 import { KnowledgeBaseError } from '../problems.ts';
 import { createRouter, type Router } from '../router.ts';
-import { readKnowledgeFolder } from './read-folder.ts';
+import type { IndexData } from '../match/build-index.ts';
+import { readKnowledgeFolder, type KnowledgeFolder } from './read-folder.ts';
 
 export interface BuildOptions {
   /**
@@ -24,11 +25,16 @@ export interface BuildOptions {
 export function buildEngine(dir: string, options: BuildOptions = {}): Router {
   const result = readKnowledgeFolder(dir);
   if (!result.folder) throw new KnowledgeBaseError(result.problems);
-  const { bases, missing } = result.folder;
+  return engineFromFolder(result.folder, options);
+}
+
+/** The engines of a folder already read; `indexes`: search index data already built per language. */
+export function engineFromFolder(folder: KnowledgeFolder, options: BuildOptions = {}, indexes: Partial<Record<Lang, IndexData>> = {}): Router {
+  const { bases, missing } = folder;
   const mainUrgent = bases.en.urgent ?? options.fallbackUrgent ?? NO_RULES;
   const engines = new Map<Lang, Engine>();
   for (const [lang, base] of Object.entries(bases) as [Lang, NonNullable<(typeof bases)[Lang]>][]) {
-    engines.set(lang, createEngine({ base, triage: base.urgent ?? mainUrgent, language: LANGUAGES[lang] }));
+    engines.set(lang, createEngine({ base, triage: base.urgent ?? mainUrgent, language: LANGUAGES[lang], index: indexes[lang] }));
   }
   return createRouter(engines, missing);
 }

@@ -18,9 +18,9 @@ export function analyse(text: string, layTerms: LayTermMapper, language: Languag
   return analyseWords(language.normalise(text), layTerms, language);
 }
 
-/** The same, for words already normalised (and corrected) by the caller. */
-export function analyseWords(words: readonly string[], layTerms: LayTermMapper, language: Language): Analysed {
-  const mapped = layTerms.map(dropSelfDescription(words, layTerms.words, language.lexicon));
+/** The same, for words already normalised (and corrected) by the caller: all of them, or words[from, to). */
+export function analyseWords(words: readonly string[], layTerms: LayTermMapper, language: Language, from = 0, to = words.length): Analysed {
+  const mapped = layTerms.map(dropSelfDescription(words, layTerms.words, language.lexicon, from, to));
   const all: string[] = [];
   const terms: string[] = [];
   for (const word of mapped) {

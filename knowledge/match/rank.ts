@@ -1,5 +1,7 @@
 import type { Analysed } from './analyse.ts';
-import type { Phrasing, SearchIndex } from './build-index.ts';
+import type { SearchIndex } from './build-index.ts';
+import { phrasingTable, termBit } from './phrasing.ts';
+import { createShortlister, type QueryTerm } from './shortlist.ts';
 
 export interface RankedEntry {
   index: number;
@@ -26,17 +28,21 @@ export interface RankOptions {
   /** BM25 term saturation and length normalisation. */
   k1?: number;
   b?: number;
+  /** Max-score pruning of the BM25 pass (see `createShortlister`). Default true; false is the exhaustive reference. */
+  prune?: boolean;
 }
 
 export interface Ranker {
   /** Best entries first; empty when no topic word of the question is known. */
   rank(question: Analysed, corrected?: ReadonlySet<string>): RankedEntry[];
+  /** Postings the last `rank` read: what pruning saves on a large base (the bench reports it). */
+  readonly postingsRead: number;
 }
 
 /**
  * BM25F-style ranking over an inverted index: only entries sharing a word
- * with the question are touched (the candidate prefilter that keeps a 10k
- * entry base fast), then the best few are re-scored by how closely one of
+ * with the question are touched, and the long posting lists of common words
+ * are pruned (see `createShortlister`), then the best few are re-scored by how closely one of
  * their own phrasings matches the question. Words fixed by the typo
  * corrector count a little less, so a lucky correction cannot fake confidence.
  */
@@ -45,70 +51,57 @@ export function createRanker(index: SearchIndex, options: RankOptions = {}): Ran
   const phrasingWeight = options.phrasingWeight ?? 1;
   const k1 = options.k1 ?? 3;
   const b = options.b ?? 0.5;
-  const n = index.entries.length;
-  const { language } = index;
+  const { language, termIds, arrays } = index;
+  const { idfs } = arrays;
   const unknownWeight = (term: string) => (NUMBER.test(term) ? 0 : language.isEverydayStem(term) ? EVERYDAY_WEIGHT : UNKNOWN_WEIGHT);
-  const bm25 = new Float64Array(n);
-  const matched = new Float64Array(n);
-  const touchedMark = new Uint8Array(n);
-  const onTopic = new Uint8Array(n);
-  const norms = Float64Array.from(index.lengths, (len) => k1 * (1 - b + (b * len) / index.averageLength));
+  const prune = options.prune ?? true;
+  const norms = Float64Array.from(arrays.lengths, (len) => k1 * (1 - b + (b * len) / index.averageLength));
   // The question's weight per term id (0 = not in the question), reset after each call.
   const questionWeight = new Float64Array(index.termCount);
-
+  // A known word's weight: its idf, at least the known floor.
+  const knownWeight = Float64Array.from(idfs, (idf) => Math.max(idf, KNOWN_FLOOR));
+  const phrasings = phrasingTable(index, knownWeight);
+  const scores = createShortlister(index, norms, k1);
+  let postingsRead = 0;
   return {
     rank(question, corrected) {
+      postingsRead = 0;
       const terms = [...new Set(question.terms)];
-      const idfs = terms.map((t) => index.idf(t));
-      const weights = terms.map((t, i) => (index.postings.has(t) ? Math.max(idfs[i]!, KNOWN_FLOOR) : unknownWeight(t)));
-      const mass = weights.reduce((a, c) => a + c, 0);
+      const ids = terms.map((t) => termIds.get(t) ?? -1);
+      const weights = terms.map((t, i) => (ids[i]! >= 0 ? knownWeight[ids[i]!]! : unknownWeight(t)));
+      let mass = 0;
+      for (const w of weights) mass += w;
       const exactIndex = index.exact.get(question.all.join(' '));
       if (mass === 0 && exactIndex === undefined) return [];
-
-      const touched: number[] = [];
+      const known: QueryTerm[] = [];
       terms.forEach((term, i) => {
-        const list = index.postings.get(term);
-        if (!list) return;
-        const idf = idfs[i]!;
+        const id = ids[i]!;
+        if (id < 0) return;
         const credit = corrected?.has(term) ? weights[i]! * CORRECTED_CREDIT : weights[i]!;
-        const everyday = language.isEverydayStem(term);
-        const neutral = language.isIntentStem(term);
-        for (let k = 0; k < list.entry.length; k++) {
-          const e = list.entry[k]!;
-          const tf = list.weight[k]!;
-          if (!touchedMark[e]) {
-            touchedMark[e] = 1;
-            touched.push(e);
-          }
-          if (!neutral && (!everyday || index.named[e]!.has(term))) onTopic[e] = 1;
-          bm25[e] = bm25[e]! + (idf * tf * (k1 + 1)) / (tf + norms[e]!);
-          matched[e] = matched[e]! + credit;
-        }
+        known.push({ id, idf: idfs[id]!, credit, everyday: language.isEverydayStem(term), neutral: language.isIntentStem(term) });
       });
-      if (exactIndex !== undefined && !touchedMark[exactIndex]) {
-        touchedMark[exactIndex] = 1;
-        touched.push(exactIndex);
-      }
-
-      const top = topByScore(touched, bm25, shortlist);
-      if (exactIndex !== undefined && !top.includes(exactIndex)) top.push(exactIndex);
-      const ids = terms.map((t) => index.postings.get(t)?.id ?? -1);
-      ids.forEach((id, i) => id >= 0 && (questionWeight[id] = weights[i]!));
+      const top = scores.shortlist(known, exactIndex, shortlist, prune);
+      postingsRead = scores.postingsRead;
+      const { bm25, matched, onTopic } = scores;
+      let mask = 0;
+      ids.forEach((id, i) => {
+        if (id < 0) return;
+        questionWeight[id] = weights[i]!;
+        mask |= termBit(id);
+      });
       const ranked = top.map((e): RankedEntry => {
         const exact = e === exactIndex;
         const share = mass > 0 ? bm25[e]! / mass : 0;
-        const phrasing = exact ? 1 : bestPhrasing(index.phrasings[e]!, questionWeight, mass);
+        const phrasing = exact ? 1 : phrasings.best(e, questionWeight, mass, mask);
         const coverage = exact ? 1 : mass > 0 ? matched[e]! / mass : 0;
         return { index: e, bm25: share, phrasing, coverage, onTopic: exact || onTopic[e] === 1, score: share + phrasingWeight * phrasing };
       });
       for (const id of ids) if (id >= 0) questionWeight[id] = 0;
-      for (const e of touched) {
-        bm25[e] = 0;
-        matched[e] = 0;
-        touchedMark[e] = 0;
-        onTopic[e] = 0;
-      }
+      scores.reset();
       return ranked.sort((x, y) => y.score - x.score);
+    },
+    get postingsRead() {
+      return postingsRead;
     },
   };
 }
@@ -130,35 +123,3 @@ const KNOWN_FLOOR = 1;
 const UNKNOWN_WEIGHT = 2.5;
 const EVERYDAY_WEIGHT = 1;
 const NUMBER = /^\d+$/;
-
-function bestPhrasing(phrasings: readonly Phrasing[], questionWeight: Float64Array, mass: number): number {
-  let best = 0;
-  for (const { ids, idfs } of phrasings) {
-    let shared = 0;
-    let extra = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const weight = questionWeight[ids[i]!]!;
-      if (weight > 0) shared += weight;
-      else extra += Math.max(idfs[i]!, KNOWN_FLOOR);
-    }
-    const union = mass + extra;
-    if (union > 0 && shared / union > best) best = shared / union;
-  }
-  return best;
-}
-
-/** The `k` best entries by score, without sorting every touched entry (a 10k base touches thousands). */
-function topByScore(touched: readonly number[], scores: Float64Array, k: number): number[] {
-  const top: number[] = [];
-  for (const e of touched) {
-    const score = scores[e]!;
-    if (top.length === k && score <= scores[top[k - 1]!]!) continue;
-    let at = top.length === k ? k - 1 : top.length;
-    while (at > 0 && scores[top[at - 1]!]! < score) {
-      top[at] = top[at - 1]!;
-      at--;
-    }
-    top[at] = e;
-  }
-  return top;
-}

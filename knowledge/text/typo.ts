@@ -56,17 +56,21 @@ export function createTypoCorrector(
   }
   // Words sharing an initial and a similar length: small lists, so one fuse
   // search stays well under a millisecond even for a 10k-entry vocabulary.
-  // Built up front so no question pays for building one.
-  const buckets = new Map<string, Fuse<string>>();
-  for (const [initial, words] of byInitial) {
-    const longest = Math.max(...words.map((w) => w.length));
-    for (let length = minLength; length <= longest + 2; length++) {
+  // Each is built the first time a word needs it (under a millisecond), not
+  // up front: a reload swaps in a new corrector without holding the main
+  // thread for the few hundred of them a large vocabulary has.
+  const buckets = new Map<string, Fuse<string> | null>();
+  const bucketFor = (initial: string, length: number): Fuse<string> | undefined => {
+    const key = `${initial}${length}`;
+    let bucket = buckets.get(key);
+    if (bucket === undefined) {
       const reach = maxEdits(length);
-      const near = words.filter((w) => Math.abs(w.length - length) <= reach);
-      if (near.length > 0) buckets.set(`${initial}${length}`, new Fuse(near, { threshold: 0.45, ignoreLocation: true, isCaseSensitive: true }));
+      const near = length >= minLength ? (byInitial.get(initial) ?? []).filter((w) => Math.abs(w.length - length) <= reach) : [];
+      bucket = near.length > 0 ? new Fuse(near, { threshold: 0.45, ignoreLocation: true, isCaseSensitive: true }) : null;
+      buckets.set(key, bucket);
     }
-  }
-  const bucketFor = (initial: string, length: number) => buckets.get(`${initial}${length}`);
+    return bucket ?? undefined;
+  };
   const oneEdit = new Map<string, string[]>();
   for (const word of vocabulary.keys()) {
     for (const variant of new Set([word, ...deletions(word)])) {

@@ -18,7 +18,8 @@ export interface Triage {
   /** Surface words of the rules, for the typo corrector. */
   vocabulary: ReadonlyMap<string, number>;
   /** Checked before anything else; `fired` means emergency guidance only, `unsure` guidance plus the clinic's numbers. */
-  check(text: { words: readonly string[]; breaks: ReadonlySet<number>; sentences: ReadonlySet<number> }): TriageResult;
+  /** `stems`: the words' stems, when the caller has them already. */
+  check(text: { words: readonly string[]; breaks: ReadonlySet<number>; sentences: ReadonlySet<number>; stems?: readonly string[] }): TriageResult;
 }
 
 type Framing = Exclude<Report, 'now' | 'idiom' | 'denied'>;
@@ -62,14 +63,13 @@ export function createTriage(rules: ConceptRuleSet, language: Language): Triage 
 
   return {
     vocabulary,
-    check({ words, breaks, sentences }) {
-      const matches = compiled.matchAll(words, breaks);
+    check({ words, breaks, sentences, stems = words.map(language.stem) }) {
+      const matches = compiled.matchAll(words, breaks, stems);
       if (matches.length === 0) return { notes: [] };
       if (!cues) {
         const strong = matches.find((m) => !m.weak);
         return strong ? { fired: ruleHit(strong), report: 'now', notes: [] } : { unsure: ruleHit(matches[0]!), report: 'now', notes: [] };
       }
-      const stems = words.map(language.stem);
       const notes: string[] = [];
       let firstReport: Report | undefined;
       let unsure: RuleHit | undefined;

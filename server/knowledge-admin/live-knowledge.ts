@@ -12,7 +12,7 @@ import { formatProblem } from '../../knowledge/problems.ts';
 import type { KbStatus } from '../api/contract.ts';
 import type { Clock } from '../clock.ts';
 import { entryPath, readRawEntries, writeFileAtomic, type RawEntry } from './entry-files.ts';
-import { copyKnowledgeFolder } from './last-good.ts';
+import { copyKnowledgeFolder, copyKnowledgeFolderInBackground } from './last-good.ts';
 
 export interface LiveKnowledgeOptions {
   /** The knowledge base folder staff and tools edit. */
@@ -44,8 +44,8 @@ export interface KnowledgeAdmin {
   entrySource(id: string): string | null;
   /** Problems the folder would have with `text` as `entries/<id>.md`, in staff wording; nothing is written. */
   checkEntry(id: string, text: string): CandidateResult;
-  /** Checks, then writes atomically and makes it live; on any problem nothing changes. */
-  saveEntry(id: string, text: string): CandidateResult & { created?: boolean };
+  /** Checks, then writes atomically and makes it live (built in a worker thread); on any problem nothing changes. */
+  saveEntry(id: string, text: string): Promise<CandidateResult & { created?: boolean }>;
   close(): void;
 }
 
@@ -81,28 +81,43 @@ export function openLiveKnowledge(options: LiveKnowledgeOptions): KnowledgeAdmin
   }
   let lastReload: KbStatus['lastReload'] = { at: clock.now().toISOString(), ok: !servingLastGood, entries: service.entryIds().length };
 
-  const refresh = (): ReloadResult => {
-    let result: ReloadResult;
-    if (servingLastGood) {
-      try {
-        const fresh = openKnowledge({ dir, log });
-        service.close();
-        service = fresh;
-        servingLastGood = false;
-        result = { ok: true, entries: fresh.entryIds().length };
-      } catch (error) {
-        if (!(error instanceof KnowledgeBaseError)) throw error;
-        result = { ok: false, problems: error.problems };
-      }
-    } else {
-      result = service.reload();
-    }
+  const settle = (result: ReloadResult): ReloadResult => {
     problems = result.ok ? [] : result.problems;
-    if (result.ok) keepLastGood();
     lastReload = { at: clock.now().toISOString(), ok: result.ok, entries: service.entryIds().length };
     return result;
   };
-  const stopWatching = options.watch === false ? () => undefined : watchKnowledgeDir(dir, refresh);
+  /** Back from the last good copy to the folder, once it builds. */
+  const leaveLastGood = (): ReloadResult => {
+    try {
+      const fresh = openKnowledge({ dir, log });
+      service.close();
+      service = fresh;
+      servingLastGood = false;
+      return { ok: true, entries: fresh.entryIds().length };
+    } catch (error) {
+      if (!(error instanceof KnowledgeBaseError)) throw error;
+      return { ok: false, problems: error.problems };
+    }
+  };
+  const refresh = (): ReloadResult => {
+    const result = settle(servingLastGood ? leaveLastGood() : service.reload());
+    if (result.ok) keepLastGood();
+    return result;
+  };
+  let copying: Promise<void> = Promise.resolve();
+  // The watcher's path: the build runs in a worker thread and the copy in the thread pool, so requests are answered meanwhile.
+  const refreshInBackground = async (): Promise<ReloadResult> => {
+    const result = settle(servingLastGood ? leaveLastGood() : await service.reloadInBackground());
+    if (result.ok && options.keepLastGood !== false) {
+      // One copy at a time, in reload order, so the last good copy ends as the latest good folder.
+      copying = copying.catch(() => undefined).then(() => copyKnowledgeFolderInBackground(dir, lastGood));
+      await copying;
+    }
+    return result;
+  };
+  const stopWatching = options.watch === false ? () => undefined : watchKnowledgeDir(dir, () => {
+    refreshInBackground().catch((error: unknown) => log(`knowledge base reload failed: ${String(error)}`));
+  });
 
   const wording = (list: KnowledgeProblem[], fileOf: (p: KnowledgeProblem) => string | undefined = () => undefined) => {
     const ids = service.entryIds();
@@ -143,6 +158,7 @@ export function openLiveKnowledge(options: LiveKnowledgeOptions): KnowledgeAdmin
       languages: () => service.languages(),
       missingTranslations: () => service.missingTranslations(),
       reload: refresh,
+      reloadInBackground: refreshInBackground,
       close() {
         stopWatching();
         service.close();
@@ -164,19 +180,20 @@ export function openLiveKnowledge(options: LiveKnowledgeOptions): KnowledgeAdmin
     entries: () => readRawEntries(dir),
     entrySource: (id) => safeRead(entryPath(dir, id)) ?? null,
     checkEntry,
-    saveEntry(id, text) {
+    async saveEntry(id, text) {
       const check = checkEntry(id, text);
       if (!check.ok) return check;
       const path = entryPath(dir, id);
       const created = !existsSync(path);
       const previous = created ? null : readFileSync(path, 'utf8');
       writeFileAtomic(path, text);
-      const live = refresh();
+      // Built in the worker thread like a watcher's reload: questions are answered meanwhile.
+      const live = await refreshInBackground();
       if (live.ok) return { ok: true, created };
       // Someone changed another file in between: put this one back, so a failed save changes nothing.
       if (previous === null) rmSync(path, { force: true });
       else writeFileAtomic(path, previous);
-      refresh();
+      await refreshInBackground();
       return { ok: false, elsewhere: true, problems: wording(live.problems) };
     },
     close() {

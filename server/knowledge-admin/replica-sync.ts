@@ -41,7 +41,7 @@ export function startKnowledgeSync({ kb, revisions, watch, log }: KnowledgeSyncO
       if (applied.get(entryId) === latest.id) continue;
       const revision = await revisions.getRevision(entryId, latest.id);
       if (revision && kb.entrySource(entryId) !== revision.source) {
-        const result = kb.saveEntry(entryId, revision.source);
+        const result = await kb.saveEntry(entryId, revision.source);
         if (!result.ok) {
           log(`knowledge sync: revision ${revision.id} of ${entryId} is not live here: ${result.problems.map((p) => p.reason).join('; ')}`);
           continue;

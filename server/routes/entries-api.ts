@@ -44,7 +44,7 @@ export function entriesApi({ kb, knowledge, storage, clock, staff }: AppDeps): H
   const save = async (c: Context<StaffEnv>, id: string, input: EntryInput, note: string) => {
     const previous = kb.entrySource(id);
     const text = entryMarkdown(id, input, clock.now().toISOString().slice(0, 10));
-    const result = kb.saveEntry(id, text);
+    const result = await kb.saveEntry(id, text);
     if (!result.ok) {
       const status = result.elsewhere ? 409 : 400;
       throw new HttpError(status, {

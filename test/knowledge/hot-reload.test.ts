@@ -39,6 +39,8 @@ describe('hot reload', () => {
     writeFileSync(entryFile, readFileSync(entryFile, 'utf8').replace('{{policy.drivingAfter}}', 'No driving until tomorrow, says {{clinic.name}}.'));
     await eventually(() => expect(drivingText()).toBe('No driving until tomorrow, says Test Spine Clinic.'));
     expect(logs.some((m) => m.includes('reloaded'))).toBe(true);
+    // Built in the worker thread, not by the synchronous fallback.
+    expect(logs.some((m) => m.includes('rebuilding on the main thread'))).toBe(false);
   });
 
   it('picks up a new entry file', async () => {
