@@ -35,8 +35,11 @@ export function createRouter(engines: ReadonlyMap<Lang, Engine>, missing: Partia
    * One routing for both calls: `ask` is the engine's `explain` (a trace is kept and annotated) or
    * its `decide` (no trace is built: the hot path of every request).
    */
-  const route = (question: string, hint: Lang | undefined, ask: (engine: Engine) => Routed): Routed => {
+  const route = (question: string, hint: Lang | undefined, askText: (engine: Engine, text: string) => Routed): Routed => {
     const detection = detector.detect(question, hint);
+    // A mixed message is read by each engine without the words only another language knows: "does it
+    // hurt? duele" is a whole question to the English engine, not one with a word it cannot place.
+    const ask = (engine: Engine) => askText(engine, detection.unsure ? withoutForeignWords(question, engine, all) : question);
     const chosen = engines.get(detection.lang) ?? main;
     let routed = ask(chosen);
     // Unclear language: the surest answer of any engine, else the chosen one's reply. A visitor who
@@ -73,10 +76,10 @@ export function createRouter(engines: ReadonlyMap<Lang, Engine>, missing: Partia
     }
     return routed;
   };
-  const explain = (question: string, hint?: Lang): Explanation => route(question, hint, (engine) => engine.explain(question)) as Explanation;
+  const explain = (question: string, hint?: Lang): Explanation => route(question, hint, (engine, text) => engine.explain(text)) as Explanation;
 
   return {
-    decide: (question, hint) => route(question, hint, (engine) => ({ decision: engine.decide(question) })).decision,
+    decide: (question, hint) => route(question, hint, (engine, text) => ({ decision: engine.decide(text) })).decision,
     explain,
     profile: (lang) => (engines.get(lang ?? MAIN_LANG) ?? main).profile(),
     entryIds: () => main.entryIds(),
@@ -92,6 +95,18 @@ interface Routed {
 }
 
 /** An answer beats anything else; between answers, the higher confidence. */
+/** `question` without the tokens whose words `engine` does not know and another engine does; whole if that leaves nothing. */
+function withoutForeignWords(question: string, engine: Engine, all: readonly Engine[]): string {
+  const language = LANGUAGES[engine.language];
+  const others = all.filter((other) => other !== engine);
+  const foreign = (token: string) => {
+    const words = language.normalise(token);
+    return words.length > 0 && words.every((w) => !engine.knows(w) && others.some((other) => other.knows(w)));
+  };
+  const kept = question.split(/\s+/).filter((token) => token !== '' && !foreign(token));
+  return kept.length > 0 ? kept.join(' ') : question;
+}
+
 function isSurer(a: Decision, b: Decision): boolean {
   if (a.kind === 'answer' && b.kind !== 'answer') return true;
   return a.kind === 'answer' && b.kind === 'answer' && a.confidence > b.confidence;
