@@ -23,16 +23,28 @@ export function pgAnalytics({ pool, relaxed }: PgAnalyticsPools): AnalyticsStore
   return {
     async recordQuestions(events) {
       if (events.length === 0) return;
+      // One UPSERT per day and kind, in a fixed order: replicas flushing at the same moment then take
+      // the count rows' locks in the same order and never deadlock (they did, in event order).
+      const counts = new Map<string, { day: string; kind: string; n: number }>();
+      for (const e of events) {
+        const day = e.at.toISOString().slice(0, 10);
+        const key = `${day} ${e.kind}`;
+        const row = counts.get(key) ?? { day, kind: e.kind, n: 0 };
+        row.n += 1;
+        counts.set(key, row);
+      }
       await inTransaction(relaxed, async (db) => {
-        for (const e of events) {
-          const at = e.at.toISOString();
+        for (const key of [...counts.keys()].sort()) {
+          const { day, kind, n } = counts.get(key)!;
           await db.query(
-            `INSERT INTO question_counts (day, kind, count) VALUES ($1, $2, 1)
-             ON CONFLICT (day, kind) DO UPDATE SET count = question_counts.count + 1`,
-            [at.slice(0, 10), e.kind],
+            `INSERT INTO question_counts (day, kind, count) VALUES ($1, $2, $3)
+             ON CONFLICT (day, kind) DO UPDATE SET count = question_counts.count + EXCLUDED.count`,
+            [day, kind, n],
           );
+        }
+        for (const e of events) {
           if (e.unanswered) {
-            await db.query(`INSERT INTO unanswered (asked_at, key, text, lang) VALUES ($1, $2, $3, $4)`, [at, e.unanswered.key, e.unanswered.text, e.lang ?? null]);
+            await db.query(`INSERT INTO unanswered (asked_at, key, text, lang) VALUES ($1, $2, $3, $4)`, [e.at.toISOString(), e.unanswered.key, e.unanswered.text, e.lang ?? null]);
           }
         }
       });

@@ -94,6 +94,27 @@ describe('callbacks', () => {
   });
 });
 
+describe('question counts across replicas', () => {
+  it('never deadlocks when replicas flush the same days and kinds in opposite orders', async () => {
+    const url = await database();
+    const [a, b] = await Promise.all([openPostgresStorage(url, silent), openPostgresStorage(url, silent)]);
+    const day1 = new Date('2026-03-01T10:00:00Z');
+    const day2 = new Date('2026-03-02T10:00:00Z');
+    const batch = [
+      { at: day1, kind: 'answer' as const },
+      { at: day1, kind: 'fallback' as const, unanswered: { key: 'k', text: 'k' } },
+      { at: day2, kind: 'answer' as const },
+      { at: day2, kind: 'emergency' as const },
+    ];
+    for (let round = 0; round < 30; round++) {
+      await Promise.all([a.recordQuestions(batch), b.recordQuestions([...batch].reverse())]);
+    }
+    const stats = await a.dailyStats('2026-03-01', '2026-03-02');
+    expect(stats.map((d) => d.questions)).toEqual([2 * 30 * 2, 2 * 30 * 2]);
+    await Promise.all([a.close(), b.close()]);
+  });
+});
+
 describe('outbox across replicas', () => {
   it('never gives two replicas the same notification, and retries a dead claimer\'s after its lease', async () => {
     const url = await database();
