@@ -41,7 +41,7 @@ export interface LighthouseRow {
 async function startChromium(): Promise<{ port: number; stop(): Promise<void> }> {
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'));
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore' });
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--remote-debugging-port=${port}`, `--user-data-dir=${profile}`, 'about:blank'], { stdio: 'ignore', detached: true });
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/json/version`)).ok) break;
@@ -52,11 +52,21 @@ async function startChromium(): Promise<{ port: number; stop(): Promise<void> }>
   return {
     port,
     async stop() {
-      // The profile is written until chromium has exited.
+      // The profile is written until chromium and its helper processes have exited: end the whole
+      // process group (it was started detached, so it leads one), then remove the profile, retrying
+      // while a helper finishes. A profile left in the temp folder is not worth failing the bench over.
       const exited = once(child, 'exit');
-      child.kill();
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        child.kill();
+      }
       await exited;
-      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+      } catch (error) {
+        console.warn(`bench: could not remove the Lighthouse profile ${profile}: ${(error as Error).message}`);
+      }
     },
   };
 }
