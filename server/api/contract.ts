@@ -1,7 +1,7 @@
 /**
  * The HTTP API's request and response shapes, shared by the server (which
  * produces them) and the widget and staff page (which consume them).
- * `../shared/contract.md` is the public promise; these types may add fields
+ * The public contract (start command, env, embed, HTTP API, errors) is the promise; these types may add fields
  * but must never drop or rename the ones it names.
  */
 import type { Care, Trace } from '../../knowledge/decision.ts';

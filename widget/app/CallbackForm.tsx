@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FEEDBACK_NOTE_MAX_LENGTH, type CallbackCreated, type CallbackRequest } from '../../server/api/contract.ts';
 import { FIELD_LIMITS, SHARED_QUESTIONS } from '../../server/api/limits.ts';
-import { adopt } from '../shared/adopt.ts';
+import { adopt } from '../common/adopt.ts';
 import { HoursLine } from './HoursLine.tsx';
 import { Phone } from './Phone.tsx';
 // Nothing is used from it: importing the app's root keeps every module the app opens with in one

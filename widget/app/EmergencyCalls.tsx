@@ -1,6 +1,6 @@
 /** The emergency numbers (911, 988 from the server) plus the clinic's after-hours line. */
 import type { EmergencyResponse } from '../../server/api/contract.ts';
-import { telHref } from '../shared/tel.ts';
+import { telHref } from '../common/tel.ts';
 import { useApp } from './context.ts';
 
 export function EmergencyCalls({ reply }: { reply: EmergencyResponse }) {

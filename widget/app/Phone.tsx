@@ -1,5 +1,5 @@
 /** The clinic phone as a tel: link, or the words "the clinic" when it is unknown. */
-import { telHref } from '../shared/tel.ts';
+import { telHref } from '../common/tel.ts';
 
 export function Phone({ number }: { number: string }) {
   return <a href={telHref(number)} class="tel">{number}</a>;

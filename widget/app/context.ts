@@ -2,7 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AppStrings } from '../i18n/en.ts';
-import type { MountContext } from '../shared/types.ts';
+import type { MountContext } from '../common/types.ts';
 import type { Api } from './api.ts';
 import type { Store } from './store.ts';
 

@@ -5,9 +5,9 @@
  */
 import { render } from 'preact';
 import type { AppStrings } from '../i18n/en.ts';
-import { adopt } from '../shared/adopt.ts';
-import { ink, parseHex } from '../shared/color.ts';
-import type { MountApp } from '../shared/types.ts';
+import { adopt } from '../common/adopt.ts';
+import { ink, parseHex } from '../common/color.ts';
+import type { MountApp } from '../common/types.ts';
 import { createApi } from './api.ts';
 import { App } from './App.tsx';
 import css from './app.css';

@@ -6,7 +6,7 @@ import { signal } from '@preact/signals-core';
 import type { AskResponse, ConfigResponse } from '../../server/api/contract.ts';
 import { FIELD_LIMITS } from '../../server/api/limits.ts';
 import type * as AfterHours from './after-hours.ts';
-import type { MountContext } from '../shared/types.ts';
+import type { MountContext } from '../common/types.ts';
 import type { Api } from './api.ts';
 import { loadSession, saveSession } from './session.ts';
 

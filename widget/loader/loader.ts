@@ -9,9 +9,9 @@
  */
 import { loaderStrings as en } from '../i18n/en.ts';
 import { loaderStrings as es } from '../i18n/es.ts';
-import { adopt } from '../shared/adopt.ts';
-import { parseHex, textOn } from '../shared/color.ts';
-import type { AppHandle, AppModule, MountContext, WidgetEvent } from '../shared/types.ts';
+import { adopt } from '../common/adopt.ts';
+import { parseHex, textOn } from '../common/color.ts';
+import type { AppHandle, AppModule, MountContext, WidgetEvent } from '../common/types.ts';
 import css from './loader.css';
 import { findScript, readOptions } from './options.ts';
 

@@ -7,7 +7,7 @@
  *   data-z-index="1000" data-open data-phone="+1 555 0100"></script>
  * ```
  */
-import type { WidgetOptions } from '../shared/types.ts';
+import type { WidgetOptions } from '../common/types.ts';
 
 export interface ScriptLike {
   src: string;
