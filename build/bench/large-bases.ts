@@ -9,7 +9,7 @@ import { createLayTermMapper } from '../../knowledge/text/lay-terms.ts';
 import { loadTriageRules } from '../../knowledge/triage/load-rules.ts';
 import { generateEntries } from './generate-kb.ts';
 import { seededRandom, withTypo } from './random.ts';
-import { median, percentile } from './stats.ts';
+import { heapUsed, median, percentile } from './stats.ts';
 
 export interface LargeBaseResult {
   entries: number;
@@ -25,11 +25,6 @@ export interface LargeBaseResult {
   exhaustiveMedianMs: number;
   prunedMedianMs: number;
 }
-
-const heapUsed = () => {
-  globalThis.gc?.();
-  return process.memoryUsage().heapUsed;
-};
 
 /**
  * A synthetic base of `size` entries built in memory (50k is over the

@@ -1,5 +1,5 @@
 import { openKnowledge } from '../../knowledge/index.ts';
-import { median, percentile } from './stats.ts';
+import { heapUsed, median, percentile } from './stats.ts';
 import { seededRandom, withTypo } from './random.ts';
 
 export interface RetrievalResult {
@@ -10,11 +10,6 @@ export interface RetrievalResult {
   medianMs: number;
   p99Ms: number;
 }
-
-const heapUsed = () => {
-  globalThis.gc?.();
-  return process.memoryUsage().heapUsed;
-};
 
 /** Opens a knowledge base, then times `ask()` over the questions, half of them with a typo. */
 export function measureRetrieval(name: string, dir: string, questions: string[], asks: number): RetrievalResult {

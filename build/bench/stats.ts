@@ -7,3 +7,9 @@ export function percentile(samples: readonly number[], p: number): number {
 }
 
 export const median = (samples: readonly number[]) => percentile(samples, 50);
+
+/** Heap in use after a full collection (when node runs with --expose-gc, as `npm run bench` does). */
+export function heapUsed(): number {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed;
+}

@@ -5,6 +5,18 @@ import type { LimitStore } from '../types.ts';
 
 export const LIMITS_FILE = 'clinic-chat-limits.db';
 
+/** The windows' table: once in the main file (migration 6, until 7 moved it), now in the limits file. */
+export const RATE_LIMITS_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS rate_limits (
+    key TEXT NOT NULL,
+    window_ms INTEGER NOT NULL,
+    window_end INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (key, window_ms, window_end)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS rate_limits_by_end ON rate_limits (window_end);
+`;
+
 /**
  * The rate-limit windows' own file beside the database. Kept apart so that
  * counting a hit on the request path never queues behind a callback
@@ -21,16 +33,7 @@ export function openLimitsDatabase(dataDir: string): Database.Database {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS rate_limits (
-        key TEXT NOT NULL,
-        window_ms INTEGER NOT NULL,
-        window_end INTEGER NOT NULL,
-        count INTEGER NOT NULL,
-        PRIMARY KEY (key, window_ms, window_end)
-      ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS rate_limits_by_end ON rate_limits (window_end);
-    `);
+    db.exec(RATE_LIMITS_SCHEMA);
     return db;
   } catch (error) {
     db.close();

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { newCallbackRef } from '../../callback-ref.ts';
+import { RATE_LIMITS_SCHEMA } from './limits.ts';
 
 /** SQL, or a function for a step that needs code (such as filling a new column with generated values). */
 type Step = string | ((db: Database.Database) => void);
@@ -153,16 +154,7 @@ export const migrations: readonly Step[] = [
   // 5: the language each unanswered question was asked in, so staff can list one language.
   `ALTER TABLE unanswered ADD COLUMN lang TEXT`,
   // 6: rate-limit windows shared by every process on this file (cluster workers); see LimitStore.
-  `
-  CREATE TABLE rate_limits (
-    key TEXT NOT NULL,
-    window_ms INTEGER NOT NULL,
-    window_end INTEGER NOT NULL,
-    count INTEGER NOT NULL,
-    PRIMARY KEY (key, window_ms, window_end)
-  ) WITHOUT ROWID;
-  CREATE INDEX rate_limits_by_end ON rate_limits (window_end);
-  `,
+  RATE_LIMITS_SCHEMA,
   // 7: rate-limit windows moved to their own file (limits.ts): counting a hit must never wait behind a callback's fsync.
   `DROP TABLE rate_limits;`,
 ];
