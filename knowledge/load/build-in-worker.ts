@@ -1,6 +1,3 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../language/types.ts';
 import type { IndexData } from '../match/build-index.ts';
@@ -8,6 +5,7 @@ import { KnowledgeBaseError, type KnowledgeProblem } from '../problems.ts';
 import type { Router } from '../router.ts';
 import { engineFromFolder, type BuildOptions } from './open-base.ts';
 import type { KnowledgeFolder } from './read-folder.ts';
+import { workerEntry } from './worker-entry.ts';
 
 export interface BuildRequest {
   dir: string;
@@ -33,7 +31,7 @@ export function buildEngineInWorker(dir: string, options: BuildOptions = {}): Pr
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerEntry(), { workerData: { dir } satisfies BuildRequest, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+      worker = new Worker(workerEntry(import.meta.url, 'kb-build-worker'), { workerData: { dir } satisfies BuildRequest, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     } catch (error) {
       reject(new WorkerBuildError(`cannot start the knowledge base build worker: ${(error as Error).message}`));
       return;
@@ -61,18 +59,5 @@ export function buildEngineInWorker(dir: string, options: BuildOptions = {}): Pr
   });
 }
 
-/**
- * In the bundled server the worker is `kb-build-worker.js` beside `main.js` (build/build.ts emits
- * it). From the sources (tsx, tests) it is the .ts file beside this one, started through a
- * two-line module that registers tsx's loader first (a worker does not inherit it).
- */
-function workerEntry(): URL {
-  if (!import.meta.url.endsWith('.ts')) return new URL('./kb-build-worker.js', import.meta.url);
-  const tsx = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const register = pathToFileURL(join(tsx, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./kb-build-worker.ts', import.meta.url).href;
-  const code = `import { register } from ${JSON.stringify(register)}; register(); await import(${JSON.stringify(entry)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
-}
 /** A cap on the worker's heap, far above what a folder at the entry limit needs (a 10k-entry build peaks at about 150 MB more RSS). */
 const WORKER_HEAP_MB = 2048;

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerEntry } from '../../../knowledge/load/worker-entry.ts';
 import { StorageUnavailableError } from '../errors.ts';
 import type { WriteCall, WriteOp, WriteOps, WriteReply, WriteRequest } from './write-ops.ts';
 
@@ -9,20 +8,6 @@ export interface WriterThread {
   run<K extends WriteOp>(op: K, ...args: Parameters<WriteOps[K]>): Promise<ReturnType<WriteOps[K]>>;
   /** Lets every write already sent commit, then closes the thread's connection. */
   close(): Promise<void>;
-}
-
-/**
- * What the Worker runs: in production the bundled `writer-thread.js` beside
- * `dist/server/main.js` (build/build.ts emits both); from source (tsx,
- * vitest) a two-line bootstrap that registers the TypeScript loader first,
- * since a worker inherits no `--import` loader from its process.
- */
-function threadEntry(): { target: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts')) return { target: new URL('./writer-thread.js', import.meta.url), eval: false };
-  const source = new URL('./writer-thread.ts', import.meta.url).href;
-  // The ESM build of tsx's API (`require.resolve` alone would pick its CommonJS one).
-  const tsx = new URL('dist/esm/api/index.mjs', pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json'))).href;
-  return { target: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, eval: true };
 }
 
 /** A failure sent back by the thread, with its SQLite code, so the storage guard can tell a disk problem from a bug. */
@@ -51,8 +36,7 @@ export function startWriterThread(file: string): WriterThread {
     pending.clear();
   };
   const spawn = (): Worker => {
-    const { target, eval: isCode } = threadEntry();
-    const w = new Worker(target, { workerData: { file }, eval: isCode });
+    const w = new Worker(workerEntry(import.meta.url, 'writer-thread'), { workerData: { file } });
     w.on('message', (reply: WriteReply) => {
       const p = pending.get(reply.id);
       if (!p) return;
